@@ -1,0 +1,42 @@
+import { isAbsolute, normalize } from 'node:path'
+import * as v from 'valibot'
+import { CUBE_MODELS, MAX_EXPANSION_CABINETS } from '../../src-shared/device-types'
+import type { InvokeChannel } from '../../src-shared/contract'
+
+/** Paths from a UI must be absolute; they are normalised before anything touches the disk. */
+const AbsolutePath = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(4096),
+  v.check((p) => !p.includes('\0'), 'path contains a NUL byte'),
+  v.check((p) => isAbsolute(p), 'path must be absolute'),
+  v.transform((p) => normalize(p)),
+)
+
+const NoPayload = v.optional(v.union([v.undefined(), v.null(), v.strictObject({})]))
+
+export const REQUEST_SCHEMAS = {
+  'app:info': NoPayload,
+  'devices:list': NoPayload,
+  'devices:simulate': v.strictObject({
+    dir: AbsolutePath,
+    model: v.picklist(CUBE_MODELS),
+    capacityBytes: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+    serial: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/))),
+    cabinets: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_EXPANSION_CABINETS))),
+    register: v.optional(v.boolean()),
+  }),
+  'devices:register': v.strictObject({ path: AbsolutePath }),
+  'devices:unregister': v.strictObject({ path: AbsolutePath }),
+} satisfies Record<InvokeChannel, v.GenericSchema>
+
+export type ParsedRequest<C extends InvokeChannel> = v.InferOutput<(typeof REQUEST_SCHEMAS)[C]>
+
+export function describeIssues(issues: ReadonlyArray<v.BaseIssue<unknown>>): string {
+  return issues
+    .map((issue) => {
+      const path = issue.path?.map((p) => String(p.key)).join('.')
+      return path ? `${path}: ${issue.message}` : issue.message
+    })
+    .join('; ')
+}

@@ -1,0 +1,97 @@
+/**
+ * The one typed API between the Node side and any UI. The service implements InvokeContract,
+ * the preload and the web bridge carry it, the renderer calls it through LcubeApi. Channel names
+ * are `domain:verb`; every payload is validated as unknown on the Node side (src-main/service/schemas.ts).
+ */
+import type { DeviceChange, DeviceInfo, SimulateDeviceRequest } from './device-types'
+import type { Result } from './errors'
+import type { Lang } from './localized'
+
+export type AppInfo = Readonly<{
+  name: string
+  version: string
+  platform: string
+  mode: 'electron' | 'web'
+  defaultLang: Lang
+}>
+
+export type PathRequest = Readonly<{ path: string }>
+
+export type DeviceList = ReadonlyArray<DeviceInfo>
+
+export interface InvokeContract {
+  'app:info': { request: void; response: AppInfo }
+  'devices:list': { request: void; response: DeviceList }
+  'devices:simulate': { request: SimulateDeviceRequest; response: DeviceInfo }
+  'devices:register': { request: PathRequest; response: DeviceList }
+  'devices:unregister': { request: PathRequest; response: DeviceList }
+}
+
+export interface EventContract {
+  'devices:changed': Readonly<{ devices: DeviceList; changes: ReadonlyArray<DeviceChange> }>
+}
+
+export type InvokeChannel = keyof InvokeContract
+export type EventChannel = keyof EventContract
+export type RequestOf<C extends InvokeChannel> = InvokeContract[C]['request']
+export type ResponseOf<C extends InvokeChannel> = InvokeContract[C]['response']
+
+/** Method name on window.lcube → channel. One named function per operation. */
+export const INVOKE_METHODS = {
+  getAppInfo: 'app:info',
+  listDevices: 'devices:list',
+  simulateDevice: 'devices:simulate',
+  registerDevicePath: 'devices:register',
+  unregisterDevicePath: 'devices:unregister',
+} as const satisfies Record<string, InvokeChannel>
+
+export const EVENT_METHODS = {
+  onDevicesChanged: 'devices:changed',
+} as const satisfies Record<string, EventChannel>
+
+export const INVOKE_CHANNELS = Object.values(INVOKE_METHODS) as ReadonlyArray<InvokeChannel>
+export const EVENT_CHANNELS = Object.values(EVENT_METHODS) as ReadonlyArray<EventChannel>
+
+export type Unsubscribe = () => void
+
+type InvokeFn<C extends InvokeChannel> = RequestOf<C> extends void
+  ? () => Promise<Result<ResponseOf<C>>>
+  : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
+
+export type LcubeApi = {
+  readonly [M in keyof typeof INVOKE_METHODS]: InvokeFn<(typeof INVOKE_METHODS)[M]>
+} & {
+  readonly [M in keyof typeof EVENT_METHODS]: (
+    listener: (payload: EventContract[(typeof EVENT_METHODS)[M]]) => void,
+  ) => Unsubscribe
+}
+
+/** What carries the contract: Electron IPC in the preload, HTTP + SSE in the browser. */
+export interface ApiTransport {
+  invoke(channel: InvokeChannel, request: unknown): Promise<Result<unknown>>
+  subscribe(channel: EventChannel, listener: (payload: unknown) => void): Unsubscribe
+}
+
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return typeof value === 'string' && (INVOKE_CHANNELS as ReadonlyArray<string>).includes(value)
+}
+
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && (EVENT_CHANNELS as ReadonlyArray<string>).includes(value)
+}
+
+/** Builds the plain object of named functions both the preload and the browser client expose. */
+export function buildApi(transport: ApiTransport): LcubeApi {
+  const api: Record<string, unknown> = {}
+  for (const [method, channel] of Object.entries(INVOKE_METHODS)) {
+    api[method] = (request?: unknown) => transport.invoke(channel, request)
+  }
+  for (const [method, channel] of Object.entries(EVENT_METHODS)) {
+    api[method] = (listener: (payload: unknown) => void) => transport.subscribe(channel, listener)
+  }
+  return api as LcubeApi
+}
+
+/** Electron carries the whole contract over these two raw channels (src-main/electron/ipc.ts, src-preload). */
+export const IPC_INVOKE = 'lcube:invoke'
+export const IPC_EVENT = 'lcube:event'

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorBanner } from '../../app/ErrorBanner'
+import { useApp } from '../../stores/app'
 import { useDevices } from '../../stores/devices'
 import { DeviceCard } from './DeviceCard'
 import { RegisterForm } from './RegisterForm'
@@ -8,6 +9,7 @@ import { SimulateForm } from './SimulateForm'
 
 export function DevicesScreen() {
   const { t } = useTranslation()
+  const lang = useApp((s) => s.lang)
   const { devices, loaded, recent, error, start, refresh, unregister, dismissError } = useDevices()
   useEffect(() => {
     void start()
@@ -51,7 +53,7 @@ export function DevicesScreen() {
               <li key={`${change.at}-${change.kind}-${change.device.path}`} data-testid="device-event" data-kind={change.kind}>
                 <span className={`pill ${change.kind === 'unplugged' ? 'bad' : 'good'}`}>{t(`devices.events.${change.kind}`)}</span>
                 <span className="mono">{change.device.path}</span>
-                <time className="muted" dateTime={change.at}>{new Date(change.at).toLocaleTimeString()}</time>
+                <time className="muted" dateTime={change.at}>{new Date(change.at).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-US')}</time>
               </li>
             ))}
           </ul>

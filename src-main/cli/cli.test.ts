@@ -25,6 +25,7 @@ describe('lcube usage errors', () => {
     ['bad lang', ['devices', '--lang', 'fr'], /--lang must be zh or en/],
     ['remove unknown path', ['device', 'remove', '/nowhere/at/all'], /is not registered/],
     ['bad port', ['ui', '--port', '99999'], /--port must be 0–65535/],
+    ['unbuilt UI folder', ['ui', '--static', '/nonexistent-lcube-ui'], /The UI is not built .*npm run build:renderer/],
   ]
 
   it.each(cases)('%s exits 2 with one clear line and no stack', async (_name, args, message) => {

@@ -33,6 +33,7 @@ export const uiCommand: Command = {
     zh: '无显示器的服务器：运行 `lcube ui --port 8765`，再执行 `ssh -L 8765:127.0.0.1:8765 服务器`，在本地打开输出的 URL。',
   },
   async run({ args, json, lang, out, env, signal }) {
+    const port = parsePort(args.values.port)
     const staticDir = typeof args.values.static === 'string' ? resolve(args.values.static) : rendererBuildDir()
     if (!existsSync(join(staticDir, 'index.html'))) {
       throw new LcubeError('NOT_BUILT', {
@@ -46,7 +47,7 @@ export const uiCommand: Command = {
       service,
       staticDir,
       host: typeof args.values.host === 'string' ? args.values.host : undefined,
-      port: parsePort(args.values.port),
+      port,
       allowRemote: args.values['allow-remote'] === true,
     })
     if (json) out.json({ event: 'listening', url: bridge.url, port: bridge.port, host: bridge.host })

@@ -1,0 +1,351 @@
+import { basename } from 'node:path'
+import { hostname } from 'node:os'
+import { unmetPasswordRules, PASSWORD_RULE_TEXT } from '../../../src-shared/password-policy'
+import type { LocalizedText } from '../../../src-shared/localized'
+import { initZstd } from '../codec/zstd'
+import { LcubeError } from '../errors'
+import type { PartRef } from '../format/entry'
+import { JournalWriter, readJournal } from '../format/journal'
+import { keyFingerprint } from '../format/keys'
+import { mergeEntries } from '../format/merge'
+import { acquireJobLock } from '../job/lock'
+import { readJobConfig, writeJobConfig } from '../job/job-config'
+import { jobPaths } from '../job/job-paths'
+import { createJob, cubeQuota, jobExists, openJob, requireCube, type OpenedJob } from '../job/open-job'
+import { openPackIndex } from '../job/pack-index'
+import { recoverJob } from '../job/recovery'
+import { writeManifest } from '../job/manifest'
+import { walkSource, type SourceStat, type WalkItem } from '../scan/walk'
+import { DEFAULT_CHECKPOINT, JobWriter, type CheckpointPolicy } from './job-writer'
+import type { CopyProgress, CopySummary, SkippedItem } from './progress'
+import { SortedCursor } from './sorted-cursor'
+import { TokenBucket } from './token-bucket'
+import { WorkerPool } from './worker-pool'
+import type { BatchFile, ReadOutcome } from './worker-protocol'
+import { countSources, resolveSources, type SourceRoot } from './sources'
+
+export type CopyOptions = Readonly<{
+  sources: ReadonlyArray<string>
+  cubeDir: string
+  jobName: string
+  password: string
+  threads: number
+  level: number
+  transferSymlinks: boolean
+  weakPasswordOk?: boolean
+  bwlimit?: number
+  packTargetBytes?: number
+  partBytes?: number
+  checkpoint?: CheckpointPolicy
+  signal?: AbortSignal
+  onProgress?: (progress: CopyProgress) => void
+  onNote?: (note: LocalizedText) => void
+  progressIntervalMs?: number
+}>
+
+/** Files below this go into batches (many files, one record); larger ones are streamed in parts. */
+const SMALL_FILE_BYTES = 1024 * 1024
+const BATCH_BYTES = 4 * 1024 * 1024
+const BATCH_FILES = 1000
+const MAX_PROBLEMS = 1000
+
+type PendingFile = BatchFile & { rel: string; stat: SourceStat }
+
+function checkNewPassword(password: string, weakOk: boolean | undefined, onNote?: (note: LocalizedText) => void): void {
+  const unmet = unmetPasswordRules(password)
+  if (unmet.length === 0) return
+  const en = unmet.map((r) => PASSWORD_RULE_TEXT[r].en).join(', ')
+  const zh = unmet.map((r) => PASSWORD_RULE_TEXT[r].zh).join('、')
+  if (weakOk) {
+    onNote?.({ en: `WARNING: weak password accepted by --weak-password-ok (missing: ${en})`, zh: `警告：因 --weak-password-ok 接受了弱密码（缺少：${zh}）` })
+    return
+  }
+  throw new LcubeError('BAD_INPUT', {
+    en: `The password does not meet the policy: it needs ${en}. Nothing was written`,
+    zh: `密码不符合要求：还需要${zh}。未写入任何数据`,
+  })
+}
+
+/** Opens the job for writing, creating it if new; refuses a different source list for an existing job. */
+async function prepareJob(options: CopyOptions, roots: ReadonlyArray<SourceRoot>): Promise<OpenedJob> {
+  const paths = jobPaths(options.cubeDir, options.jobName)
+  let job: OpenedJob
+  if (await jobExists(paths)) job = await openJob(options.cubeDir, options.jobName, options.password)
+  else {
+    checkNewPassword(options.password, options.weakPasswordOk, options.onNote)
+    job = await createJob(options.cubeDir, options.jobName, options.password, { packTargetBytes: options.packTargetBytes, partBytes: options.partBytes })
+  }
+  const sources = roots.map((r) => r.abs)
+  const config = await readJobConfig(paths.config, job.keys.manifest, job.keys.jobId)
+  if (!config) await writeJobConfig(paths.config, { sources, transferSymlinks: options.transferSymlinks, createdBy: hostname() }, job.keys.manifest, job.keys.jobId)
+  else if (JSON.stringify(config.sources) !== JSON.stringify(sources)) {
+    job.keys.wipe()
+    throw new LcubeError('USAGE', {
+      en: `Job "${options.jobName}" was started with the sources ${config.sources.join(', ')}; to resume it give the same sources, or pick a new --job name`,
+      zh: `作业“${options.jobName}”创建时的源目录为 ${config.sources.join('、')}；续传请使用相同的源目录，或换一个 --job 作业名`,
+    })
+  }
+  return job
+}
+
+/**
+ * Copies sources into a job on a cube: walk in path order → skip what an earlier run already made
+ * durable (same size, mtime and inode) → batch small files, stream large ones → workers read, hash,
+ * compress → one writer encrypts into packs with checkpoints → retry files that changed → manifest.
+ */
+export async function runCopy(options: CopyOptions): Promise<CopySummary> {
+  const started = performance.now()
+  const identity = await requireCube(options.cubeDir)
+  const roots = await resolveSources(options.sources)
+  await initZstd()
+  const job = await prepareJob(options, roots)
+  const { paths, keys, header } = job
+  const notes: LocalizedText[] = []
+  const note = (text: LocalizedText) => {
+    notes.push(text)
+    options.onNote?.(text)
+  }
+  if (job.primaryHeaderDamaged) note({ en: 'header.json was damaged; its backup was used', zh: 'header.json 已损坏，已使用其备份' })
+  const lock = await acquireJobLock(paths.jobDir, options.jobName).catch((error: unknown) => {
+    keys.wipe()
+    throw error
+  })
+  const progress: CopyProgress = {
+    phase: 'counting', filesTotal: 0, bytesTotal: 0, filesDurable: 0, filesProcessed: 0, bytesRead: 0, bytesOnCube: 0,
+    alreadyDone: 0, alreadyDoneBytes: 0, skipped: 0, changed: 0, errors: 0, lastCheckpointAt: undefined, elapsedMs: 0, current: [],
+  }
+  const emit = () => {
+    progress.elapsedMs = performance.now() - started
+    options.onProgress?.({ ...progress, current: [...progress.current] })
+  }
+  const ticker = setInterval(emit, options.progressIntervalMs ?? 250)
+  const problems: SkippedItem[] = []
+  const skippedByReason: Record<string, number> = {}
+  const problem = (item: SkippedItem) => {
+    skippedByReason[item.code] = (skippedByReason[item.code] ?? 0) + 1
+    if (problems.length < MAX_PROBLEMS) problems.push(item)
+  }
+  let pool: WorkerPool | undefined
+  let writer: JobWriter | undefined
+  let journal: JournalWriter | undefined
+  const readers: Array<{ close(): Promise<void> }> = []
+  let dirs = 0
+  let files = 0
+  try {
+    const journalState = await readJournal(paths.journal)
+    const recovery = await recoverJob(paths, keys, journalState.records)
+    for (const text of recovery.notes) note(text)
+    journal = await JournalWriter.open(paths.journal, journalState.validLength)
+    await journal.append({ t: 'run', run: journalState.records.filter((r) => r.t === 'run').length + 1, pid: process.pid, host: hostname(), at: new Date().toISOString() })
+    const counted = await countSources(roots, options.transferSymlinks, options.signal)
+    progress.filesTotal = counted.files
+    progress.bytesTotal = counted.bytes
+    progress.phase = 'copying'
+    emit()
+
+    const streams = []
+    for (const packNo of recovery.packs) {
+      const reader = await openPackIndex(paths, keys, packNo)
+      readers.push(reader)
+      streams.push({ rank: packNo, entries: reader.entries() })
+    }
+    const done = new SortedCursor(mergeEntries(streams)[Symbol.asyncIterator]())
+    const jobWriter = new JobWriter(paths, keys, journal, recovery.nextPack, header.params.packTargetBytes, options.checkpoint ?? DEFAULT_CHECKPOINT, await cubeQuota(options.cubeDir, identity), options.cubeDir, (n) => {
+      progress.filesDurable += n
+      progress.lastCheckpointAt = new Date().toISOString()
+    })
+    writer = jobWriter
+    const workers = new WorkerPool(Math.max(1, options.threads))
+    pool = workers
+    // a stop ends the reads in progress at once; what was written is sealed below, a resume redoes the rest
+    options.signal?.addEventListener('abort', () => void workers.close(), { once: true })
+    const bucket = options.bwlimit ? new TokenBucket(options.bwlimit) : undefined
+    const maxInflight = workers.size * 2
+    const inflight = new Set<Promise<void>>()
+    let fatal: unknown
+    let fileSeq = 0
+    const retry: PendingFile[] = []
+    let batch: PendingFile[] = []
+    let batchBytes = 0
+    const stopped = () => fatal !== undefined || options.signal?.aborted === true
+
+    const launch = async (task: () => Promise<void>) => {
+      while (inflight.size >= maxInflight) await Promise.race(inflight)
+      if (stopped()) return
+      const running: Promise<void> = task()
+        .catch((error: unknown) => {
+          fatal ??= error
+        })
+        .finally(() => inflight.delete(running))
+      inflight.add(running)
+    }
+
+    const record = async (file: PendingFile, outcome: ReadOutcome, parts: PartRef[], final: boolean) => {
+      progress.filesProcessed += 1
+      if (outcome.status === 'ok') {
+        files += 1
+        await jobWriter.writeEntry({
+          path: file.rel, type: 'file', size: outcome.bytes, mtimeNs: outcome.stat.mtimeNs, mode: outcome.stat.mode, status: 'ok',
+          sha256: outcome.sha256, crc64: outcome.crc64, parts, ino: outcome.stat.ino, ctimeNs: outcome.stat.ctimeNs, seq: file.fileSeq,
+        })
+        return
+      }
+      if (outcome.status === 'changed' && !final) {
+        progress.filesProcessed -= 1
+        retry.push(file)
+        return
+      }
+      if (outcome.status === 'changed') progress.changed += 1
+      else progress.errors += 1
+      const reason = { en: outcome.reason, zh: outcome.reasonZh }
+      problem({ path: file.rel, code: outcome.status === 'changed' ? 'changed' : 'error', reason })
+      await jobWriter.writeEntry({ path: file.rel, type: 'file', size: file.stat.size, mtimeNs: file.stat.mtimeNs, mode: file.stat.mode, status: outcome.status, reason: reason.en })
+    }
+
+    const runBatch = (list: PendingFile[], final: boolean) => async () => {
+      await bucket?.take(list.reduce((n, f) => n + f.stat.size, 0), options.signal)
+      progress.current = list.slice(0, 3).map((f) => f.rel)
+      const result = await workers.batch(list.map(({ fileSeq: s, abs, name }) => ({ fileSeq: s, abs, name })), options.level)
+      progress.bytesRead += result.rawLength
+      const withData = result.files.filter((f) => f.outcome.status === 'ok' && f.length > 0)
+      let location: { pack: number; offset: number } | undefined
+      if (withData.length > 0) {
+        const before = jobWriter.stats.bytesWritten
+        location = await jobWriter.writeData(withData.map((f) => ({ fileSeq: f.fileSeq, partNo: 0, length: f.length })), new Uint8Array(result.payload), result.compressed)
+        progress.bytesOnCube += jobWriter.stats.bytesWritten - before
+      }
+      const bySeq = new Map(list.map((f) => [f.fileSeq, f]))
+      for (const f of result.files) {
+        const segment = withData.findIndex((w) => w.fileSeq === f.fileSeq)
+        const parts: PartRef[] = segment >= 0 && location ? [[location.pack, location.offset, segment, f.length]] : []
+        await record(bySeq.get(f.fileSeq)!, f.outcome, parts, final)
+      }
+    }
+
+    const runLarge = (file: PendingFile, final: boolean) => async () => {
+      progress.current = [file.rel]
+      const parts: PartRef[] = []
+      const result = await workers.file({ fileSeq: file.fileSeq, abs: file.abs, name: file.name }, header.params.partBytes, options.level, async (part) => {
+        await bucket?.take(part.rawLength, options.signal)
+        progress.bytesRead += part.rawLength
+        const before = jobWriter.stats.bytesWritten
+        const at = await jobWriter.writeData([{ fileSeq: file.fileSeq, partNo: part.partNo, length: part.rawLength }], new Uint8Array(part.payload), part.compressed)
+        progress.bytesOnCube += jobWriter.stats.bytesWritten - before
+        parts.push([at.pack, at.offset, 0, part.rawLength])
+      })
+      await record(file, result.outcome, parts, final)
+    }
+
+    const flushBatch = async (final: boolean) => {
+      if (batch.length === 0) return
+      const list = batch
+      batch = []
+      batchBytes = 0
+      await launch(runBatch(list, final))
+    }
+
+    const schedule = async (file: PendingFile, final: boolean) => {
+      if (file.stat.size >= SMALL_FILE_BYTES) {
+        await launch(runLarge(file, final))
+        return
+      }
+      batch.push(file)
+      batchBytes += file.stat.size
+      if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await flushBatch(final)
+    }
+
+    const handle = async (item: WalkItem, rel: string) => {
+      const prior = await done.seek(rel)
+      if (item.kind === 'skip') {
+        progress.skipped += 1
+        problem({ path: rel, code: item.code, reason: item.reason })
+        if (prior?.status !== 'skipped') await jobWriter.writeEntry({ path: rel, type: 'file', size: 0, mtimeNs: '0', mode: 0, status: 'skipped', reason: item.reason.en })
+        return
+      }
+      if (item.kind === 'dir') {
+        dirs += 1
+        if (prior?.type !== 'dir' || prior.mtimeNs !== item.stat.mtimeNs || prior.mode !== item.stat.mode) {
+          await jobWriter.writeEntry({ path: rel, type: 'dir', size: 0, mtimeNs: item.stat.mtimeNs, mode: item.stat.mode, status: 'ok' })
+        }
+        return
+      }
+      if (item.kind === 'symlink') {
+        if (prior?.type !== 'symlink' || prior.target !== item.target || prior.mtimeNs !== item.stat.mtimeNs) {
+          await jobWriter.writeEntry({ path: rel, type: 'symlink', size: 0, mtimeNs: item.stat.mtimeNs, mode: item.stat.mode, status: 'ok', target: item.target })
+        }
+        files += 1
+        return
+      }
+      const stat = item.stat
+      if (prior?.status === 'ok' && prior.type === 'file' && prior.size === stat.size && prior.mtimeNs === stat.mtimeNs && (prior.ino === undefined || prior.ino === stat.ino)) {
+        progress.alreadyDone += 1
+        progress.alreadyDoneBytes += stat.size
+        return
+      }
+      await schedule({ fileSeq: ++fileSeq, abs: item.abs, name: basename(item.abs), rel, stat }, false)
+    }
+
+    for (const root of roots) {
+      if (stopped()) break
+      if (root.prefix) {
+        const rootStat = root.stat
+        await handle({ kind: 'dir', rel: '', abs: root.abs, stat: rootStat, empty: false }, root.prefix)
+      }
+      for await (const item of walkSource(root.abs, { transferSymlinks: options.transferSymlinks })) {
+        if (stopped()) break
+        await handle(item, root.prefix ? `${root.prefix}/${item.rel}` : item.rel)
+      }
+    }
+    await flushBatch(false)
+    await Promise.all(inflight)
+    if (!stopped() && retry.length > 0) {
+      progress.phase = 'retrying'
+      note({ en: `${retry.length} file(s) changed while being read; reading them again`, zh: `${retry.length} 个文件在读取时发生变化，正在重新读取` })
+      for (const file of retry.splice(0)) await schedule({ ...file, fileSeq: ++fileSeq }, true)
+      await flushBatch(true)
+      await Promise.all(inflight)
+    }
+    // workers terminated by a stop reject their tasks: that is the stop, not a failure
+    if (fatal !== undefined && !options.signal?.aborted) throw fatal
+    progress.phase = 'finishing'
+    await jobWriter.seal()
+    let manifestEntries: number | undefined
+    if (!options.signal?.aborted) {
+      for (const reader of readers.splice(0)) await reader.close()
+      manifestEntries = await writeManifest(paths, keys)
+      await journal.append({ t: 'done', files: manifestEntries, bytes: progress.bytesRead, at: new Date().toISOString() })
+    }
+    progress.phase = options.signal?.aborted ? 'stopped' : 'done'
+    emit()
+    return {
+      status: options.signal?.aborted ? 'interrupted' : 'complete',
+      jobName: options.jobName,
+      jobId: header.jobId,
+      keyFingerprint: keyFingerprint(Buffer.from(header.keyCheck, 'base64')),
+      created: job.created,
+      files,
+      dirs,
+      bytesIn: progress.bytesRead,
+      bytesOnCube: jobWriter.stats.bytesWritten,
+      alreadyDone: progress.alreadyDone,
+      skippedByReason,
+      problems,
+      changed: progress.changed,
+      errors: progress.errors,
+      durationMs: performance.now() - started,
+      notes,
+      manifestEntries,
+    }
+  } catch (error) {
+    const left = await writer?.abandon()
+    if (left) notes.push(left)
+    throw error
+  } finally {
+    clearInterval(ticker)
+    await pool?.close()
+    for (const reader of readers) await reader.close()
+    await journal?.close()
+    await lock.release().catch(() => undefined)
+    keys.wipe()
+  }
+}

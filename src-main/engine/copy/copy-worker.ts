@@ -1,0 +1,107 @@
+import { parentPort } from 'node:worker_threads'
+import { compressionPays, isIncompressibleName } from '../codec/compress-policy'
+import { initZstd, zstdCompress } from '../codec/zstd'
+import { createCrc64, FileHasher } from '../hash'
+import { finishSource, openSource, readChunk } from './read-source'
+import type { ReadOutcome, WorkerRequest, WorkerResponse } from './worker-protocol'
+
+/** Parts in flight per file before the worker waits for the writer: bounds memory at 2 parts per worker. */
+const PART_WINDOW = 2
+
+const port = parentPort!
+await initZstd()
+const crc = await createCrc64()
+let acked = 0
+let waiter: (() => void) | undefined
+
+function post(message: WorkerResponse, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer)
+}
+
+/** A fresh ArrayBuffer holding exactly these bytes: transferring never drags a larger backing store along. */
+function own(bytes: Uint8Array): ArrayBuffer {
+  const out = new ArrayBuffer(bytes.length)
+  new Uint8Array(out).set(bytes)
+  return out
+}
+
+function maybeCompress(raw: Uint8Array, level: number, allowed: boolean): { payload: Uint8Array; compressed: boolean } {
+  if (!allowed || raw.length < 64) return { payload: raw, compressed: false }
+  const packed = zstdCompress(raw, level)
+  return compressionPays(raw.length, packed.length) ? { payload: packed, compressed: true } : { payload: raw, compressed: false }
+}
+
+function handleBatch(request: Extract<WorkerRequest, { type: 'batch' }>): void {
+  const chunks: Buffer[] = []
+  const files: Array<{ fileSeq: number; length: number; outcome: ReadOutcome }> = []
+  let compressible = false
+  for (const file of request.files) {
+    const source = openSource(file.abs)
+    if (!('fd' in source)) {
+      files.push({ fileSeq: file.fileSeq, length: 0, outcome: source })
+      continue
+    }
+    const hasher = new FileHasher(crc)
+    // one byte more than the size: a file that grew is caught here, not silently cut
+    const data = readChunk(source.fd, source.size + 1, 0)
+    hasher.update(data)
+    const outcome = finishSource(source, data.length, () => hasher.digest())
+    if (outcome.status === 'ok') {
+      chunks.push(data)
+      if (!isIncompressibleName(file.name)) compressible = true
+      files.push({ fileSeq: file.fileSeq, length: data.length, outcome })
+    } else files.push({ fileSeq: file.fileSeq, length: 0, outcome })
+  }
+  const raw = Buffer.concat(chunks)
+  const { payload, compressed } = maybeCompress(raw, request.level, compressible)
+  const buffer = own(payload)
+  post({ type: 'batch-done', id: request.id, payload: buffer, compressed, rawLength: raw.length, files }, [buffer])
+}
+
+async function handleFile(request: Extract<WorkerRequest, { type: 'file' }>): Promise<void> {
+  acked = 0
+  const source = openSource(request.file.abs)
+  if (!('fd' in source)) {
+    post({ type: 'file-done', id: request.id, outcome: source, parts: 0 })
+    return
+  }
+  const hasher = new FileHasher(crc)
+  let allowCompression = !isIncompressibleName(request.file.name)
+  let misses = 0
+  let position = 0
+  let partNo = 0
+  for (;;) {
+    const data = readChunk(source.fd, request.partBytes, position)
+    if (data.length === 0 && partNo > 0) break
+    hasher.update(data)
+    position += data.length
+    const { payload, compressed } = maybeCompress(data, request.level, allowCompression)
+    // two parts in a row that do not shrink: stop trying for this file (video, archives under other names)
+    if (allowCompression && !compressed) misses += 1
+    if (misses >= 2) allowCompression = false
+    while (partNo - acked >= PART_WINDOW) await new Promise<void>((resolve) => (waiter = resolve))
+    const buffer = own(payload)
+    post({ type: 'part', id: request.id, partNo, payload: buffer, compressed, rawLength: data.length }, [buffer])
+    partNo += 1
+    if (data.length < request.partBytes) break
+  }
+  const outcome = finishSource(source, position, () => hasher.digest())
+  while (acked < partNo) await new Promise<void>((resolve) => (waiter = resolve))
+  post({ type: 'file-done', id: request.id, outcome, parts: partNo })
+}
+
+port.on('message', (request: WorkerRequest) => {
+  if (request.type === 'ack') {
+    acked += 1
+    const wake = waiter
+    waiter = undefined
+    wake?.()
+    return
+  }
+  try {
+    if (request.type === 'batch') handleBatch(request)
+    else void handleFile(request).catch((error: unknown) => post({ type: 'failed', id: request.id, message: String((error as Error)?.message ?? error) }))
+  } catch (error) {
+    post({ type: 'failed', id: request.id, message: String((error as Error)?.message ?? error) })
+  }
+})

@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs'
+import { Worker } from 'node:worker_threads'
+import type { BatchFile, WorkerRequest, WorkerResponse } from './worker-protocol'
+
+type PartHandler = (part: Extract<WorkerResponse, { type: 'part' }>) => Promise<void>
+type Pending = { resolve: (response: WorkerResponse) => void; reject: (error: Error) => void; onPart?: PartHandler; worker: Worker }
+
+/** The worker script: the built .js beside this module, or the tsx boot file when running from sources. */
+export function copyWorkerUrl(): URL {
+  const built = new URL('./copy-worker.js', import.meta.url)
+  return existsSync(built) ? built : new URL('./worker-boot.mjs', import.meta.url)
+}
+
+/**
+ * N worker threads, one task each at a time. A file task streams parts: each part is handed to onPart
+ * (the writer) and acknowledged only after it, so a slow cube slows the readers instead of filling memory.
+ */
+export class WorkerPool {
+  private readonly idle: Worker[] = []
+  private readonly waiting: Array<(worker: Worker) => void> = []
+  private readonly pending = new Map<number, Pending>()
+  private readonly workers: Worker[] = []
+  private nextId = 1
+  private failure: Error | undefined
+
+  constructor(size: number, url: URL = copyWorkerUrl()) {
+    for (let i = 0; i < size; i += 1) {
+      const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: 256 } })
+      worker.on('message', (message: WorkerResponse) => void this.onMessage(worker, message))
+      worker.on('error', (error) => this.fail(error))
+      worker.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`copy worker exited with code ${code}`))
+      })
+      this.workers.push(worker)
+      this.idle.push(worker)
+    }
+  }
+
+  get size(): number {
+    return this.workers.length
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error
+    for (const [id, pending] of this.pending) {
+      this.pending.delete(id)
+      pending.reject(error)
+    }
+  }
+
+  private acquire(): Promise<Worker> {
+    if (this.failure) return Promise.reject(this.failure)
+    const worker = this.idle.pop()
+    if (worker) return Promise.resolve(worker)
+    return new Promise((resolve) => this.waiting.push(resolve))
+  }
+
+  private release(worker: Worker): void {
+    const next = this.waiting.shift()
+    if (next) next(worker)
+    else this.idle.push(worker)
+  }
+
+  private async onMessage(worker: Worker, message: WorkerResponse): Promise<void> {
+    const pending = this.pending.get(message.id)
+    if (!pending) return
+    if (message.type === 'part') {
+      try {
+        await pending.onPart!(message)
+        worker.postMessage({ type: 'ack', id: message.id } satisfies WorkerRequest)
+      } catch (error) {
+        this.pending.delete(message.id)
+        pending.reject(error as Error)
+        // the worker may be waiting for this ack: it is terminated on close
+      }
+      return
+    }
+    this.pending.delete(message.id)
+    this.release(worker)
+    if (message.type === 'failed') pending.reject(new Error(`copy worker failed: ${message.message}`))
+    else pending.resolve(message)
+  }
+
+  private async submit(build: (id: number) => WorkerRequest, onPart?: PartHandler): Promise<WorkerResponse> {
+    const worker = await this.acquire()
+    const id = this.nextId++
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onPart, worker })
+      worker.postMessage(build(id))
+    })
+  }
+
+  batch(files: ReadonlyArray<BatchFile>, level: number): Promise<Extract<WorkerResponse, { type: 'batch-done' }>> {
+    return this.submit((id) => ({ type: 'batch', id, files, level })) as Promise<Extract<WorkerResponse, { type: 'batch-done' }>>
+  }
+
+  file(file: BatchFile, partBytes: number, level: number, onPart: PartHandler): Promise<Extract<WorkerResponse, { type: 'file-done' }>> {
+    return this.submit((id) => ({ type: 'file', id, file, partBytes, level }), onPart) as Promise<Extract<WorkerResponse, { type: 'file-done' }>>
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()))
+  }
+}

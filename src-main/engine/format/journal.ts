@@ -1,0 +1,77 @@
+import { open, readFile, type FileHandle } from 'node:fs/promises'
+import { crc32 } from 'node:zlib'
+
+/**
+ * The job's write-ahead progress log: length-prefixed, CRC-checked JSON records, appended and fdatasynced.
+ * It names no paths (those live encrypted in packs), only pack numbers, offsets and counts. Replay stops
+ * at the first torn record, like borg discarding a log tail without COMMIT.
+ */
+export type JournalRecord =
+  | Readonly<{ t: 'run'; run: number; pid: number; host: string; at: string }>
+  | Readonly<{ t: 'open'; pack: number }>
+  | Readonly<{ t: 'ckpt'; pack: number; offset: number; records: number; files: number; bytes: number; at: string }>
+  | Readonly<{ t: 'sealed'; pack: number; length: number; sha256: string }>
+  | Readonly<{ t: 'recovered'; pack: number; length: number }>
+  | Readonly<{ t: 'done'; files: number; bytes: number; at: string }>
+
+export const JOURNAL_FILE = 'journal.lcj'
+
+export function encodeJournalRecord(record: JournalRecord): Buffer {
+  const payload = Buffer.from(JSON.stringify(record), 'utf8')
+  const out = Buffer.alloc(8 + payload.length)
+  out.writeUInt32BE(payload.length, 0)
+  out.writeUInt32BE(crc32(payload), 4)
+  payload.copy(out, 8)
+  return out
+}
+
+/** The intact records and the byte length they span; anything after is a torn tail to cut off. */
+export function decodeJournal(bytes: Buffer): { records: JournalRecord[]; validLength: number } {
+  const records: JournalRecord[] = []
+  let at = 0
+  while (at + 8 <= bytes.length) {
+    const length = bytes.readUInt32BE(at)
+    if (length > 1024 * 1024 || at + 8 + length > bytes.length) break
+    const payload = bytes.subarray(at + 8, at + 8 + length)
+    if (crc32(payload) !== bytes.readUInt32BE(at + 4)) break
+    try {
+      records.push(JSON.parse(payload.toString('utf8')) as JournalRecord)
+    } catch {
+      break
+    }
+    at += 8 + length
+  }
+  return { records, validLength: at }
+}
+
+export async function readJournal(path: string): Promise<{ records: JournalRecord[]; validLength: number }> {
+  try {
+    return decodeJournal(await readFile(path))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], validLength: 0 }
+    throw error
+  }
+}
+
+export class JournalWriter {
+  private constructor(private readonly handle: FileHandle, private length: number) {}
+
+  /** Opens for appending after cutting any torn tail, so new records follow the last intact one. */
+  static async open(path: string, validLength: number): Promise<JournalWriter> {
+    const handle = await open(path, 'a+')
+    await handle.truncate(validLength)
+    return new JournalWriter(handle, validLength)
+  }
+
+  /** Appends and fdatasyncs: when this returns, the record survives a power cut. */
+  async append(record: JournalRecord): Promise<void> {
+    const bytes = encodeJournalRecord(record)
+    await this.handle.write(bytes, 0, bytes.length, this.length)
+    this.length += bytes.length
+    await this.handle.datasync()
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close().catch(() => undefined)
+  }
+}

@@ -1,0 +1,117 @@
+import { createHash, type Hash } from 'node:crypto'
+import { open, type FileHandle } from 'node:fs/promises'
+import { join } from 'node:path'
+import { syncDirectory } from '../atomic-write'
+import { counterNonce, seal } from './aead'
+import { fileKey, randomSecret, wipe } from './keys'
+import { encodePackHeader, packFileName, packLabel, PACK_HEADER_BYTES } from './pack-format'
+import { encodeRecordHeader, recordAad, RecordType, type RecordTypeValue } from './record'
+
+const FLUSH_BYTES = 4 * 1024 * 1024
+
+export type SealedPack = Readonly<{ packNo: number; length: number; records: number; sha256: string }>
+
+/**
+ * Appends encrypted records to one new pack. It owns the record counter, which is the nonce, and a
+ * pack is never reopened for appending (a fresh salt, so a fresh key, for every pack): no nonce is
+ * ever used twice under one key, also after a crash.
+ */
+export class PackWriter {
+  private pending: Buffer[] = []
+  private pendingBytes = 0
+  private written: number
+  private seq = 0n
+  private readonly sha: Hash = createHash('sha256')
+
+  private constructor(
+    readonly packNo: number,
+    readonly path: string,
+    private readonly handle: FileHandle,
+    private readonly key: Buffer,
+    private readonly jobId: Buffer,
+  ) {
+    this.written = PACK_HEADER_BYTES
+  }
+
+  static async create(packsDir: string, packNo: number, jobId: Buffer, dataKey: Buffer): Promise<PackWriter> {
+    const salt = randomSecret(32)
+    const path = join(packsDir, packFileName(packNo))
+    const handle = await open(path, 'wx')
+    try {
+      const header = encodePackHeader({ packNo, jobId, salt })
+      await handle.write(header, 0, header.length, 0)
+      await handle.sync()
+      await syncDirectory(packsDir)
+      const writer = new PackWriter(packNo, path, handle, fileKey(dataKey, salt, packLabel(packNo)), jobId)
+      writer.sha.update(header)
+      return writer
+    } catch (error) {
+      await handle.close()
+      throw error
+    }
+  }
+
+  /** Bytes in the pack once everything buffered is written. */
+  get size(): number {
+    return this.written + this.pendingBytes
+  }
+
+  get records(): number {
+    return Number(this.seq)
+  }
+
+  /** Encrypts one record into the write buffer; returns its offset in the pack. */
+  append(type: RecordTypeValue, flags: number, plaintext: Uint8Array): number {
+    const offset = this.size
+    const seq = this.seq
+    this.seq += 1n
+    const header = encodeRecordHeader({ type, flags, bodyLength: plaintext.length + 16, seq })
+    const body = seal(this.key, counterNonce(seq), plaintext, recordAad(header, this.jobId, this.packNo))
+    this.pending.push(header, body)
+    this.pendingBytes += header.length + body.length
+    return offset
+  }
+
+  needsFlush(): boolean {
+    return this.pendingBytes >= FLUSH_BYTES
+  }
+
+  async flush(): Promise<void> {
+    if (this.pendingBytes === 0) return
+    const chunk = Buffer.concat(this.pending)
+    this.pending = []
+    this.pendingBytes = 0
+    let done = 0
+    while (done < chunk.length) {
+      const { bytesWritten } = await this.handle.write(chunk, done, chunk.length - done, this.written + done)
+      done += bytesWritten
+    }
+    this.sha.update(chunk)
+    this.written += chunk.length
+  }
+
+  /** Flushes and fdatasyncs: everything appended so far survives a power cut. Returns the durable length. */
+  async sync(): Promise<{ offset: number; records: number }> {
+    await this.flush()
+    await this.handle.datasync()
+    return { offset: this.written, records: this.records }
+  }
+
+  /** Writes the END record (count and SHA-256 of all bytes before it), syncs and closes. */
+  async seal(): Promise<SealedPack> {
+    await this.flush()
+    const before = this.sha.copy().digest('hex')
+    const records = this.records
+    this.append(RecordType.END, 0, Buffer.from(JSON.stringify({ records, length: this.written, sha256: before })))
+    await this.flush()
+    await this.handle.sync()
+    await this.close()
+    return { packNo: this.packNo, length: this.written, records: records + 1, sha256: this.sha.digest('hex') }
+  }
+
+  /** Closes without sealing (a crash or stop); recovery seals what the journal proves durable. */
+  async close(): Promise<void> {
+    wipe(this.key)
+    await this.handle.close().catch(() => undefined)
+  }
+}

@@ -2,11 +2,21 @@ import type { Command } from '../command'
 import { deviceAddCommand, deviceRemoveCommand, deviceSimulateCommand } from './device'
 import { devicesCommand } from './devices'
 import { uiCommand } from './ui'
+import { copyCommand } from './copy'
+import { statusCommand } from './status'
+import { verifyCommand } from './verify'
+import { restoreCommand } from './restore'
+import { passwdCommand } from './passwd'
 
 export const COMMANDS: ReadonlyArray<Command> = [
   devicesCommand,
   deviceSimulateCommand,
   deviceAddCommand,
   deviceRemoveCommand,
+  copyCommand,
+  statusCommand,
+  verifyCommand,
+  restoreCommand,
+  passwdCommand,
   uiCommand,
 ]

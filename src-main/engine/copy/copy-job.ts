@@ -5,7 +5,7 @@ import type { LocalizedText } from '../../../src-shared/localized'
 import { initZstd } from '../codec/zstd'
 import { LcubeError } from '../errors'
 import type { PartRef } from '../format/entry'
-import { JournalWriter, readJournal } from '../format/journal'
+import { durableTotals, JournalWriter, readJournal } from '../format/journal'
 import { keyFingerprint } from '../format/keys'
 import { mergeEntries } from '../format/merge'
 import { acquireJobLock } from '../job/lock'
@@ -140,6 +140,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
     const counted = await countSources(roots, options.transferSymlinks, options.signal)
     progress.filesTotal = counted.files
     progress.bytesTotal = counted.bytes
+    await journal.append({ t: 'plan', files: counted.files, bytes: counted.bytes, at: new Date().toISOString() })
     progress.phase = 'copying'
     emit()
 
@@ -153,7 +154,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
     const jobWriter = new JobWriter(paths, keys, journal, recovery.nextPack, header.params.packTargetBytes, options.checkpoint ?? DEFAULT_CHECKPOINT, await cubeQuota(options.cubeDir, identity), options.cubeDir, (n) => {
       progress.filesDurable += n
       progress.lastCheckpointAt = new Date().toISOString()
-    })
+    }, durableTotals(journalState.records))
     writer = jobWriter
     const workers = new WorkerPool(Math.max(1, options.threads))
     pool = workers

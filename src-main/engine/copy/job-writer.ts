@@ -33,7 +33,10 @@ export class JobWriter {
   private sinceFiles = 0
   private sinceAt = performance.now()
   private pendingFiles = 0
+  private pendingBytes = 0
   readonly stats: WriterStats = { packs: 0, bytesWritten: 0, checkpoints: 0, lastCheckpointAt: undefined, filesDurable: 0 }
+  /** The job's cumulative durable totals (earlier runs included), written into every checkpoint. */
+  private readonly durable: { files: number; bytes: number }
 
   constructor(
     private readonly paths: JobPaths,
@@ -45,7 +48,10 @@ export class JobWriter {
     private readonly quota: Quota,
     private readonly cubeDir: string,
     private readonly onCheckpoint: (filesNowDurable: number) => void,
-  ) {}
+    durableBefore: { files: number; bytes: number },
+  ) {
+    this.durable = { ...durableBefore }
+  }
 
   /** Runs fn after everything queued before it; errors are mapped to device errors for the caller. */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -115,7 +121,10 @@ export class JobWriter {
       const pack = await this.currentPack()
       this.append(RecordType.FILE, 0, Buffer.from(JSON.stringify(entry), 'utf8'), pack)
       this.packEntries.push(entry)
-      this.pendingFiles += 1
+      if (entry.type === 'file' && entry.status === 'ok') {
+        this.pendingFiles += 1
+        this.pendingBytes += entry.size
+      }
       await this.afterAppend(0, 1)
     })
   }
@@ -124,12 +133,20 @@ export class JobWriter {
     const pack = this.pack
     if (!pack) return
     const { offset, records } = await pack.sync()
-    await this.journal.append({ t: 'ckpt', pack: pack.packNo, offset, records, files: this.pendingFiles, bytes: this.sinceBytes, at: new Date().toISOString() })
+    const totals = this.totalsIfDurable()
+    await this.journal.append({ t: 'ckpt', pack: pack.packNo, offset, records, ...totals, at: new Date().toISOString() })
     this.markDurable()
+  }
+
+  private totalsIfDurable(): { files: number; bytes: number } {
+    return { files: this.durable.files + this.pendingFiles, bytes: this.durable.bytes + this.pendingBytes }
   }
 
   /** Called once the journal record that covers the pending files is synced. */
   private markDurable(): void {
+    this.durable.files += this.pendingFiles
+    this.durable.bytes += this.pendingBytes
+    this.pendingBytes = 0
     this.stats.checkpoints += 1
     this.stats.lastCheckpointAt = new Date().toISOString()
     this.stats.filesDurable += this.pendingFiles
@@ -148,7 +165,7 @@ export class JobWriter {
     const sealedPack = await pack.seal()
     this.stats.bytesWritten += sealedPack.length - sizeBefore
     await writePackIndex(this.paths, this.keys, { packNo: sealedPack.packNo, length: sealedPack.length, records: sealedPack.records, sha256: sealedPack.sha256, recovered: false }, this.packEntries)
-    await this.journal.append({ t: 'sealed', pack: sealedPack.packNo, length: sealedPack.length, sha256: sealedPack.sha256 })
+    await this.journal.append({ t: 'sealed', pack: sealedPack.packNo, length: sealedPack.length, sha256: sealedPack.sha256, ...this.totalsIfDurable(), at: new Date().toISOString() })
     this.packEntries = []
     this.markDurable()
   }

@@ -87,6 +87,11 @@ export async function createHeader(input: { jobId: Buffer; jobName: string; para
  * A slot that opens but whose key fails the key check means a damaged or forged header: CORRUPT.
  */
 export async function unlockHeader(header: JobHeader, password: string): Promise<Buffer> {
+  return (await unlockHeaderSlot(header, password)).master
+}
+
+/** unlockHeader, also telling which slot the password opened (password change replaces that slot). */
+export async function unlockHeaderSlot(header: JobHeader, password: string): Promise<{ master: Buffer; slotId: number }> {
   const jobId = jobIdBytes(header)
   for (const slot of header.slots) {
     const master = await unwrapSlot(slot, password, jobId, header.params)
@@ -95,7 +100,7 @@ export async function unlockHeader(header: JobHeader, password: string): Promise
       wipe(master)
       throw corrupt('The job header key check failed: the header was damaged or edited', '作业头密钥校验失败：作业头已损坏或被改动')
     }
-    return master
+    return { master, slotId: slot.id }
   }
   throw new LcubeError('WRONG_PASSWORD', {
     en: `Wrong password for job "${header.jobName}" (checked ${header.slots.length} key slot${header.slots.length === 1 ? '' : 's'}); no data was read`,

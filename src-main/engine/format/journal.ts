@@ -9,8 +9,10 @@ import { crc32 } from 'node:zlib'
 export type JournalRecord =
   | Readonly<{ t: 'run'; run: number; pid: number; host: string; at: string }>
   | Readonly<{ t: 'open'; pack: number }>
+  | Readonly<{ t: 'plan'; files: number; bytes: number; at: string }>
+  /** files and bytes: the job's cumulative durable file count and source bytes at this point. */
   | Readonly<{ t: 'ckpt'; pack: number; offset: number; records: number; files: number; bytes: number; at: string }>
-  | Readonly<{ t: 'sealed'; pack: number; length: number; sha256: string }>
+  | Readonly<{ t: 'sealed'; pack: number; length: number; sha256: string; files: number; bytes: number; at: string }>
   | Readonly<{ t: 'recovered'; pack: number; length: number }>
   | Readonly<{ t: 'done'; files: number; bytes: number; at: string }>
 
@@ -74,4 +76,13 @@ export class JournalWriter {
   async close(): Promise<void> {
     await this.handle.close().catch(() => undefined)
   }
+}
+
+/** The job's durable totals as of the last checkpoint or seal (0 for a new job). */
+export function durableTotals(records: ReadonlyArray<JournalRecord>): { files: number; bytes: number; at: string | undefined } {
+  for (let i = records.length - 1; i >= 0; i -= 1) {
+    const r = records[i]!
+    if (r.t === 'ckpt' || r.t === 'sealed') return { files: r.files, bytes: r.bytes, at: r.at }
+  }
+  return { files: 0, bytes: 0, at: undefined }
 }

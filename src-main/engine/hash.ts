@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
 import { createCRC64, type IHasher } from 'hash-wasm'
 
 /** CRC-64/XZ (ECMA-182 reflected), the value OSS returns as x-oss-hash-crc64ecma. */
@@ -26,4 +27,11 @@ export class FileHasher {
   digest(): { sha256: string; crc64: string } {
     return { sha256: this.sha.digest('hex'), crc64: this.crc.digest('hex') }
   }
+}
+
+/** SHA-256 of a whole file, streamed in 4 MiB chunks. */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path, { highWaterMark: 4 * 1024 * 1024 })) hash.update(chunk as Buffer)
+  return hash.digest('hex')
 }

@@ -16,7 +16,7 @@ import { openPackIndex } from '../job/pack-index'
 import { recoverJob } from '../job/recovery'
 import { writeManifest } from '../job/manifest'
 import { walkSource, type SourceStat, type WalkItem } from '../scan/walk'
-import { DEFAULT_CHECKPOINT, JobWriter, type CheckpointPolicy } from './job-writer'
+import { checkpointPolicyFromEnv, JobWriter, type CheckpointPolicy } from './job-writer'
 import type { CopyProgress, CopySummary, SkippedItem } from './progress'
 import { SortedCursor } from './sorted-cursor'
 import { TokenBucket } from './token-bucket'
@@ -151,7 +151,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
       streams.push({ rank: packNo, entries: reader.entries() })
     }
     const done = new SortedCursor(mergeEntries(streams)[Symbol.asyncIterator]())
-    const jobWriter = new JobWriter(paths, keys, journal, recovery.nextPack, header.params.packTargetBytes, options.checkpoint ?? DEFAULT_CHECKPOINT, await cubeQuota(options.cubeDir, identity), options.cubeDir, (n) => {
+    const jobWriter = new JobWriter(paths, keys, journal, recovery.nextPack, header.params.packTargetBytes, options.checkpoint ?? checkpointPolicyFromEnv(), await cubeQuota(options.cubeDir, identity), options.cubeDir, (n) => {
       progress.filesDurable += n
       progress.lastCheckpointAt = new Date().toISOString()
     }, durableTotals(journalState.records))

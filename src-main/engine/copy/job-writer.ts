@@ -13,6 +13,13 @@ export type CheckpointPolicy = Readonly<{ bytes: number; files: number; ms: numb
 
 /** restic-like: at most one interval is redone after a crash (DESIGN.md §5, research §9.5). */
 export const DEFAULT_CHECKPOINT: CheckpointPolicy = { bytes: 64 * 1024 * 1024, files: 2000, ms: 5000 }
+/** LCUBE_CHECKPOINT="bytes,files,ms" overrides the policy (tests that crash often, slow media). */
+export function checkpointPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): CheckpointPolicy {
+  const parts = (env.LCUBE_CHECKPOINT ?? '').split(',').map(Number)
+  if (parts.length !== 3 || parts.some((n) => !Number.isInteger(n) || n <= 0)) return DEFAULT_CHECKPOINT
+  return { bytes: parts[0]!, files: parts[1]!, ms: parts[2]! }
+}
+
 /** A pack's entries are held in memory until its index is written: cap them. */
 const MAX_FILES_PER_PACK = 100_000
 

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { LocalizedText } from '../../../src-shared/localized'
 import { initZstd } from '../codec/zstd'
@@ -8,7 +7,7 @@ import { LcubeError } from '../errors'
 import { comparePaths, type FileEntry } from '../format/entry'
 import { packFileName } from '../format/pack-format'
 import { PackReader } from '../format/pack-reader'
-import { createCrc64, FileHasher } from '../hash'
+import { createCrc64, FileHasher, sha256File } from '../hash'
 import type { JobKeys } from '../job/job-keys'
 import type { JobPaths } from '../job/job-paths'
 import { jobEntries } from '../job/manifest'
@@ -38,12 +37,6 @@ export type VerifyResult = Readonly<{
 
 const MAX_ISSUES = 1000
 
-async function sha256OfFile(path: string, end?: number): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path, { highWaterMark: 4 * 1024 * 1024, ...(end !== undefined ? { end: end - 1 } : {}) })) hash.update(chunk as Buffer)
-  return hash.digest('hex')
-}
-
 /** Pass 1: every pack is whole. Sealed packs: length and SHA-256 as their index records; recovered ones: each record authenticates. */
 async function checkPacks(paths: JobPaths, keys: JobKeys, issue: (i: VerifyIssue) => void): Promise<number> {
   const packs = await listPackNumbers(paths)
@@ -72,7 +65,7 @@ async function checkPacks(paths: JobPaths, keys: JobKeys, issue: (i: VerifyIssue
       continue
     }
     if (!info.recovered) {
-      if ((await sha256OfFile(file)) !== info.sha256) {
+      if ((await sha256File(file)) !== info.sha256) {
         issue({ kind: 'corrupt', detail: { en: `pack ${name} does not match its SHA-256 (damaged); the files it holds are listed below`, zh: `数据包 ${name} 的 SHA-256 不符（已损坏）；受影响的文件见下文` } })
       }
       continue
@@ -200,7 +193,7 @@ async function compareWithSources(options: VerifyOptions, entries: AsyncGenerato
         continue
       }
       await checkEntry(entry)
-      const source = await sha256OfFile(item.abs).catch(() => undefined)
+      const source = await sha256File(item.abs).catch(() => undefined)
       if (source === undefined) issue({ kind: 'differ', path: rel, detail: { en: 'the source file cannot be read now', zh: '源文件现在无法读取' } })
       else if (source !== entry.sha256 || item.stat.size !== entry.size) {
         issue({ kind: 'differ', path: rel, detail: { en: `source differs from the cube (size ${item.stat.size} vs ${entry.size})`, zh: `源文件与设备上的不同（大小 ${item.stat.size} 对 ${entry.size}）` } })

@@ -1,0 +1,23 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createSimulatedCube } from '../../src-main/device/simulate'
+import { tempDir } from './temp'
+
+export const PASSWORD = 'Str0ng!Passw0rd'
+
+/** Low scrypt cost for tests (the bound check and the format are the same), fast checkpoints, no user config. */
+export async function testEnv(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
+  return { LCUBE_SCRYPT_LOGN: '10', LCUBE_CONFIG_DIR: await tempDir(), LCUBE_MOUNT_ROOTS: '', LCUBE_MOUNT_TABLE: '', ...extra }
+}
+
+export async function makeCube(capacityBytes?: number): Promise<string> {
+  const dir = join(await tempDir('lcube-cube-'), 'cube')
+  await createSimulatedCube({ dir, model: 'ii', ...(capacityBytes ? { capacityBytes } : {}) })
+  return dir
+}
+
+export async function passwordFile(password = PASSWORD): Promise<string> {
+  const file = join(await tempDir(), 'pw.txt')
+  await writeFile(file, `${password}\n`)
+  return file
+}

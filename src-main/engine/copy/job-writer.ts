@@ -44,6 +44,8 @@ export class JobWriter {
   readonly stats: WriterStats = { packs: 0, bytesWritten: 0, checkpoints: 0, lastCheckpointAt: undefined, filesDurable: 0 }
   /** The job's cumulative durable totals (earlier runs included), written into every checkpoint. */
   private readonly durable: { files: number; bytes: number }
+  /** Checkpoints also on time alone: a throttled or stalled copy must not keep finished files un-durable. */
+  private readonly timer: NodeJS.Timeout
 
   constructor(
     private readonly paths: JobPaths,
@@ -58,6 +60,10 @@ export class JobWriter {
     durableBefore: { files: number; bytes: number },
   ) {
     this.durable = { ...durableBefore }
+    this.timer = setInterval(() => {
+      if (this.sinceBytes > 0 || this.sinceFiles > 0) void this.checkpoint().catch(() => undefined)
+    }, policy.ms)
+    this.timer.unref()
   }
 
   /** Runs fn after everything queued before it; errors are mapped to device errors for the caller. */
@@ -184,11 +190,13 @@ export class JobWriter {
 
   /** Seals the open pack with its index: used at the end of a run and on a clean stop. */
   seal(): Promise<void> {
+    clearInterval(this.timer)
     return this.serial(() => this.sealCurrent())
   }
 
   /** After a failure: keep what was checkpointed, leave the open pack for recovery. */
   async abandon(): Promise<LocalizedText | undefined> {
+    clearInterval(this.timer)
     await this.queue.catch(() => undefined)
     const pack = this.pack
     this.pack = undefined

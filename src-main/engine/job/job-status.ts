@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { durableTotals, readJournal } from '../format/journal'
 import { readHeader } from '../format/header'
 import { keyFingerprint } from '../format/keys'
-import { LOCK_FILE } from './lock'
+import { LOCK_FILE, processAlive } from './lock'
 import { jobPaths } from './job-paths'
 import { listJobNames } from './open-job'
 import { listPackNumbers } from './pack-index'
@@ -47,14 +47,7 @@ export async function jobStatus(cubeDir: string, name: string): Promise<JobStatu
   let writer: { pid: number; host: string } | undefined
   try {
     const lock = JSON.parse(await readFile(join(paths.jobDir, LOCK_FILE), 'utf8')) as { pid: number; host: string }
-    const alive = lock.host !== hostname() || (() => {
-      try {
-        process.kill(lock.pid, 0)
-        return true
-      } catch {
-        return false
-      }
-    })()
+    const alive = lock.host !== hostname() || processAlive(lock.pid)
     if (alive) writer = { pid: lock.pid, host: lock.host }
   } catch {
     writer = undefined

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { open, readFile, rm, stat, utimes } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
@@ -10,12 +11,18 @@ const FOREIGN_STALE_MS = 15 * 60 * 1000
 
 type LockInfo = { pid: number; host: string; startedAt: string; token: string }
 
-function alive(pid: number): boolean {
+/** Whether a process on this host is running; a zombie (killed, not yet reaped) is not. */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
-    return true
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
+  } catch {
+    return true
   }
 }
 
@@ -49,7 +56,7 @@ export async function acquireJobLock(jobDir: string, jobName: string): Promise<J
     }
     const holder = await readLock(path)
     const age = Date.now() - ((await stat(path).catch(() => undefined))?.mtimeMs ?? 0)
-    const stale = !holder || (holder.host === mine.host ? !alive(holder.pid) : age > FOREIGN_STALE_MS)
+    const stale = !holder || (holder.host === mine.host ? !processAlive(holder.pid) : age > FOREIGN_STALE_MS)
     if (!stale) {
       throw new LcubeError('LOCKED', {
         en: `Job "${jobName}" is being written by process ${holder.pid} on ${holder.host} (since ${holder.startedAt}). Wait for it to finish or stop it; another job name can copy into the same cube at the same time`,

@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process'
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { LCUBE_BIN, lcube } from '../helpers/cli'
+import { makeCube, passwordFile, testEnv } from '../helpers/cube'
+import { mixedDataset } from '../helpers/dataset'
+import { tempDir } from '../helpers/temp'
+import { treeDigest } from '../helpers/tree'
+
+/** Runs lcube copy as its own process and kills it with SIGKILL after delayMs (no chance to clean up). */
+function copyAndKill(args: string[], env: NodeJS.ProcessEnv, delayMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [LCUBE_BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: 'ignore' })
+    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs)
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      resolve({ code, signal })
+    })
+  })
+}
+
+/** Deterministic delays: the run is reproducible from its seed. */
+function delays(seed: number, count: number, min: number, max: number): number[] {
+  let x = seed
+  return Array.from({ length: count }, () => {
+    x = (x * 1103515245 + 12345) % 2 ** 31
+    return min + (x % (max - min))
+  })
+}
+
+describe('crash safety', () => {
+  it('kill -9 ten times at random moments, then finish: the restore is byte-exact and no pack key repeats', async () => {
+    const source = await tempDir('lcube-src-')
+    await mixedDataset(source, { smallFiles: 3000, largeFiles: 12, largeBytes: 1536 * 1024 })
+    const cube = await makeCube()
+    const pw = await passwordFile()
+    const env = await testEnv({ LCUBE_CHECKPOINT: '4000000,300,250' })
+    const args = ['copy', source, '--to', cube, '--job', 'crashy', '--password-file', pw, '--threads', '2']
+    // throttled so every kill lands mid-copy; each run still makes some checkpointed progress
+    const plan = delays(20261123, 10, 700, 2000)
+    const outcomes = []
+    for (const delay of plan) outcomes.push({ delay, ...(await copyAndKill([...args, '--bwlimit', '3M'], env, delay)) })
+    console.log('[crash] kill -9 after ms:', outcomes.map((o) => `${o.delay}${o.signal === 'SIGKILL' ? '' : `(exited ${o.code})`}`).join(', '))
+    expect(outcomes.filter((o) => o.signal === 'SIGKILL')).toHaveLength(10)
+
+    const finished = await lcube([...args, '--json'], env)
+    expect(finished.code).toBe(0)
+    const summary = JSON.parse(finished.stdout.trim().split('\n').pop()!)
+    console.log(`[crash] final run: ${summary.files} files copied, ${summary.alreadyDone} already durable from the killed runs`)
+    expect(summary.alreadyDone).toBeGreaterThan(0)
+    expect(summary.files + summary.alreadyDone).toBe(3012)
+
+    const verified = await lcube(['verify', cube, '--job', 'crashy', '--password-file', pw, '--source', source], env)
+    expect(verified.stdout).toContain('Result: clean')
+    const target = await tempDir('lcube-restore-')
+    expect((await lcube(['restore', cube, '--job', 'crashy', '--to', target, '--password-file', pw], env)).code).toBe(0)
+    expect(await treeDigest(target)).toEqual(await treeDigest(source))
+
+    // every pack was created with a fresh random salt (its key): a pack is never reopened for appending
+    const packsDir = join(cube, 'jobs', 'crashy', 'packs')
+    const salts = await Promise.all((await readdir(packsDir)).map(async (name) => (await readFile(join(packsDir, name))).subarray(32, 64).toString('hex')))
+    expect(new Set(salts).size).toBe(salts.length)
+  }, 300_000)
+})

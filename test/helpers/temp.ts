@@ -1,19 +1,24 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach } from 'vitest'
+import { afterAll, afterEach } from 'vitest'
 
 const created: string[] = []
+const createdForFile: string[] = []
 
-/** A fresh temp directory, removed after the test. */
-export async function tempDir(prefix = 'lcube-test-'): Promise<string> {
+/** A fresh temp directory, removed after the test (or, with scope 'file', after the test file: for beforeAll fixtures). */
+export async function tempDir(prefix = 'lcube-test-', scope: 'test' | 'file' = 'test'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), prefix))
-  created.push(dir)
+  ;(scope === 'file' ? createdForFile : created).push(dir)
   return dir
 }
 
 afterEach(async () => {
   for (const dir of created.splice(0)) await rm(dir, { recursive: true, force: true })
+})
+
+afterAll(async () => {
+  for (const dir of createdForFile.splice(0)) await rm(dir, { recursive: true, force: true })
 })
 
 /** Polls until check returns a value (not undefined) or the time runs out. */

@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../../../src-shared/localized'
+import { LcubeError } from '../errors'
 import { BlockFileKind, BlockFileWriter, openBlockFile, type BlockFileReader } from '../format/block-file'
 import type { FileEntry } from '../format/entry'
 import { mergeEntries } from '../format/merge'
@@ -57,8 +59,9 @@ export function openManifest(paths: JobPaths, keys: JobKeys): Promise<BlockFileR
  * The job's entries for verify and restore: the manifest when it covers every pack, else (an
  * interrupted job, or packs added since) the merge of the pack indexes.
  */
-export async function jobEntries(paths: JobPaths, keys: JobKeys): Promise<{ entries: AsyncGenerator<FileEntry>; complete: boolean; close(): Promise<void> }> {
+export async function jobEntries(paths: JobPaths, keys: JobKeys): Promise<{ entries: AsyncGenerator<FileEntry>; complete: boolean; manifestProblem?: LocalizedText; close(): Promise<void> }> {
   const packs = await listPackNumbers(paths)
+  let manifestProblem: LocalizedText | undefined
   try {
     const manifest = await openManifest(paths, keys)
     if (JSON.stringify(manifest.footer.info.packs) === JSON.stringify(packs)) {
@@ -66,8 +69,10 @@ export async function jobEntries(paths: JobPaths, keys: JobKeys): Promise<{ entr
     }
     await manifest.close()
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    if (error instanceof LcubeError && error.code === 'CORRUPT') manifestProblem = error.text
+    else if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
+  // the pack indexes hold the same entries: a missing, stale or damaged manifest costs a merge, not data
   const merged = await mergedIndexEntries(paths, keys)
-  return { entries: merged.entries, complete: false, close: merged.close }
+  return { entries: merged.entries, complete: false, ...(manifestProblem ? { manifestProblem } : {}), close: merged.close }
 }

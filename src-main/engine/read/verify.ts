@@ -148,6 +148,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
       bytesChecked += size
       options.onProgress?.({ files: filesChecked, bytes: bytesChecked, current: entry.path })
     }
+    if (listing.manifestProblem) issue({ kind: 'corrupt', path: 'manifest.lcm', detail: listing.manifestProblem })
     try {
       if (!options.sources) {
         for await (const entry of listing.entries) {
@@ -157,6 +158,10 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
       } else {
         await compareWithSources(options, listing.entries, checkEntry, issue)
       }
+    } catch (error) {
+      // a block of the manifest or an index failing mid-stream: report it, the files after it go unchecked
+      if (!(error instanceof LcubeError)) throw error
+      issue({ kind: 'corrupt', detail: error.text })
     } finally {
       await listing.close()
     }

@@ -338,7 +338,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
       manifestEntries,
     }
   } catch (error) {
-    const left = await writer?.abandon()
+    const left = await writer?.abandon(error)
     if (left) notes.push(left)
     throw error
   } finally {

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import type { LocalizedText } from '../../../src-shared/localized'
 import { cubeWriteError, quotaExceeded } from '../cube-io-errors'
+import { LcubeError } from '../errors'
 import type { FileEntry } from '../format/entry'
 import { JournalWriter } from '../format/journal'
 import { PackWriter } from '../format/pack-writer'
@@ -194,10 +195,16 @@ export class JobWriter {
     return this.serial(() => this.sealCurrent())
   }
 
-  /** After a failure: keep what was checkpointed, leave the open pack for recovery. */
-  async abandon(): Promise<LocalizedText | undefined> {
+  /**
+   * After a failure: keep what was checkpointed, leave the open pack for recovery. When the cube itself is
+   * fine (the quota refused a record before it was written), first make everything appended durable.
+   */
+  async abandon(cause?: unknown): Promise<LocalizedText | undefined> {
     clearInterval(this.timer)
     await this.queue.catch(() => undefined)
+    if (cause instanceof LcubeError && cause.code === 'DEVICE_FULL' && cause.cause === undefined) {
+      await this.checkpointNow().catch(() => undefined)
+    }
     const pack = this.pack
     this.pack = undefined
     await pack?.close()

@@ -34,7 +34,7 @@ export const restoreCommand: Command = {
       out.line(lang === 'zh'
         ? `已恢复 ${result.files} 个文件（${formatBytes(result.bytes)}）、${result.dirs} 个目录、${result.symlinks} 个链接到 ${resolve(to)}；已存在而跳过 ${result.alreadyPresent} 个`
         : `Restored ${result.files} files (${formatBytes(result.bytes)}), ${result.dirs} folders, ${result.symlinks} links into ${resolve(to)}; ${result.alreadyPresent} already present`)
-      if (result.notCopied > 0) out.line(lang === 'zh' ? `  拷贝时未能写入设备的条目：${result.notCopied}` : `  entries the copy could not put on the cube: ${result.notCopied}`)
+      if (result.notCopied > 0) out.line(lang === 'zh' ? `  不在设备上的条目（按规则跳过、拷贝时变化或无法读取）：${result.notCopied}` : `  entries not on the cube (skipped by the rules, changed or unreadable at copy time): ${result.notCopied}`)
       for (const r of [...result.refused, ...result.corrupt].slice(0, 50)) out.line(`  ${r.path}: ${r.reason[lang]}`)
     }
     if (result.status === 'interrupted') return EXIT.INTERRUPTED

@@ -4,7 +4,7 @@ import { syncDirectory } from '../atomic-write'
 import { zstdCompress, zstdDecompress } from '../codec/zstd'
 import { LcubeError } from '../errors'
 import { counterNonce, open as openAead, seal } from './aead'
-import { comparePaths, type FileEntry } from './entry'
+import { pathSortKey, type FileEntry } from './entry'
 import { fileKey, randomSecret, wipe } from './keys'
 
 /**
@@ -46,7 +46,7 @@ export class BlockFileWriter<Info> {
   private blocks = 0
   private entries = 0
   private offset = HEADER_BYTES
-  private last: string | undefined
+  private last: Buffer | undefined
 
   private constructor(
     private readonly path: string,
@@ -74,10 +74,11 @@ export class BlockFileWriter<Info> {
 
   /** Entries must come in path order; a later entry for the same path is refused (merge first). */
   async add(entry: FileEntry): Promise<void> {
-    if (this.last !== undefined && comparePaths(this.last, entry.path) >= 0) {
-      throw new Error(`block file entries out of order: ${JSON.stringify(this.last)} then ${JSON.stringify(entry.path)}`)
+    const key = pathSortKey(entry.path)
+    if (this.last !== undefined && Buffer.compare(this.last, key) >= 0) {
+      throw new Error(`block file entries out of order at ${JSON.stringify(entry.path)}`)
     }
-    this.last = entry.path
+    this.last = key
     const line = JSON.stringify(entry)
     this.lines.push(line)
     this.lineBytes += line.length

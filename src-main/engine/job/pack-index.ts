@@ -1,7 +1,7 @@
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { BlockFileKind, BlockFileWriter, openBlockFile, type BlockFileReader } from '../format/block-file'
-import { comparePaths, type FileEntry } from '../format/entry'
+import { pathSortKey, type FileEntry } from '../format/entry'
 import { indexFileName } from '../format/pack-format'
 import type { JobKeys } from './job-keys'
 import type { JobPaths } from './job-paths'
@@ -13,7 +13,10 @@ export type PackIndexInfo = Readonly<{ packNo: number; length: number; records: 
 export function sortForIndex(entries: ReadonlyArray<FileEntry>): FileEntry[] {
   const latest = new Map<string, FileEntry>()
   for (const entry of entries) latest.set(entry.path, entry)
-  return [...latest.values()].sort((a, b) => comparePaths(a.path, b.path))
+  return [...latest.values()]
+    .map((entry) => ({ entry, key: pathSortKey(entry.path) }))
+    .sort((a, b) => Buffer.compare(a.key, b.key))
+    .map(({ entry }) => entry)
 }
 
 export async function writePackIndex(paths: JobPaths, keys: JobKeys, info: PackIndexInfo, entries: ReadonlyArray<FileEntry>): Promise<void> {

@@ -17,7 +17,7 @@ export function copyWorkerUrl(): URL {
  */
 export class WorkerPool {
   private readonly idle: Worker[] = []
-  private readonly waiting: Array<(worker: Worker) => void> = []
+  private readonly waiting: Array<{ resolve: (worker: Worker) => void; reject: (error: Error) => void }> = []
   private readonly pending = new Map<number, Pending>()
   private readonly workers: Worker[] = []
   private nextId = 1
@@ -40,24 +40,26 @@ export class WorkerPool {
     return this.workers.length
   }
 
+  /** Rejects every task in flight and every task still waiting for a worker: nothing is left hanging. */
   private fail(error: Error): void {
     this.failure ??= error
     for (const [id, pending] of this.pending) {
       this.pending.delete(id)
       pending.reject(error)
     }
+    for (const waiter of this.waiting.splice(0)) waiter.reject(error)
   }
 
   private acquire(): Promise<Worker> {
     if (this.failure) return Promise.reject(this.failure)
     const worker = this.idle.pop()
     if (worker) return Promise.resolve(worker)
-    return new Promise((resolve) => this.waiting.push(resolve))
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }))
   }
 
   private release(worker: Worker): void {
     const next = this.waiting.shift()
-    if (next) next(worker)
+    if (next) next.resolve(worker)
     else this.idle.push(worker)
   }
 
@@ -99,6 +101,7 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
+    this.fail(new Error('copy workers stopped'))
     await Promise.all(this.workers.map((worker) => worker.terminate()))
   }
 }

@@ -23,6 +23,7 @@ import { TokenBucket } from './token-bucket'
 import { WorkerPool } from './worker-pool'
 import type { BatchFile, ReadOutcome } from './worker-protocol'
 import { countSources, resolveSources, type SourceRoot } from './sources'
+import { PartialJournal, replayPartials, type PartialFile } from './partial-files'
 
 export type CopyOptions = Readonly<{
   sources: ReadonlyArray<string>
@@ -128,6 +129,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
   let pool: WorkerPool | undefined
   let writer: JobWriter | undefined
   let journal: JournalWriter | undefined
+  let partialJournal: PartialJournal | undefined
   const readers: Array<{ close(): Promise<void> }> = []
   let dirs = 0
   let files = 0
@@ -136,7 +138,10 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
     const recovery = await recoverJob(paths, keys, journalState.records)
     for (const text of recovery.notes) note(text)
     journal = await JournalWriter.open(paths.journal, journalState.validLength)
-    await journal.append({ t: 'run', run: journalState.records.filter((r) => r.t === 'run').length + 1, pid: process.pid, host: hostname(), at: new Date().toISOString() })
+    const runNo = journalState.records.filter((r) => r.t === 'run').length + 1
+    const resumable = replayPartials(journalState.records, keys.index)
+    partialJournal = new PartialJournal(keys.index, runNo)
+    await journal.append({ t: 'run', run: runNo, pid: process.pid, host: hostname(), at: new Date().toISOString(), salt: partialJournal.salt.toString('base64') })
     const counted = await countSources(roots, options.transferSymlinks, options.signal)
     progress.filesTotal = counted.files
     progress.bytesTotal = counted.bytes
@@ -154,8 +159,9 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
     const jobWriter = new JobWriter(paths, keys, journal, recovery.nextPack, header.params.packTargetBytes, options.checkpoint ?? checkpointPolicyFromEnv(), await cubeQuota(options.cubeDir, identity), options.cubeDir, (n) => {
       progress.filesDurable += n
       progress.lastCheckpointAt = new Date().toISOString()
-    }, durableTotals(journalState.records))
+    }, durableTotals(journalState.records), partialJournal)
     writer = jobWriter
+    const tracker = partialJournal
     const workers = new WorkerPool(Math.max(1, options.threads))
     pool = workers
     // a stop ends the reads in progress at once; what was written is sealed below, a resume redoes the rest
@@ -164,7 +170,9 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
     const maxInflight = workers.size * 2
     const inflight = new Set<Promise<void>>()
     let fatal: unknown
-    let fileSeq = 0
+    // file numbers are unique across runs, so a file resumed in a later run keeps its number for all its parts
+    let fileCounter = 0
+    const nextFileSeq = () => runNo * 2 ** 32 + ++fileCounter
     const retry: PendingFile[] = []
     let batch: PendingFile[] = []
     let batchBytes = 0
@@ -216,25 +224,38 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
         progress.bytesOnCube += jobWriter.stats.bytesWritten - before
       }
       const bySeq = new Map(list.map((f) => [f.fileSeq, f]))
+      const segmentOf = new Map(withData.map((w, i) => [w.fileSeq, i]))
       for (const f of result.files) {
-        const segment = withData.findIndex((w) => w.fileSeq === f.fileSeq)
-        const parts: PartRef[] = segment >= 0 && location ? [[location.pack, location.offset, segment, f.length]] : []
+        const segment = segmentOf.get(f.fileSeq)
+        const parts: PartRef[] = segment !== undefined && location ? [[location.pack, location.offset, segment, f.length]] : []
         await record(bySeq.get(f.fileSeq)!, f.outcome, parts, final)
       }
     }
 
-    const runLarge = (file: PendingFile, final: boolean) => async () => {
+    const runLarge = (file: PendingFile, final: boolean, resume?: PartialFile) => async () => {
       progress.current = [file.rel]
-      const parts: PartRef[] = []
-      const result = await workers.file({ fileSeq: file.fileSeq, abs: file.abs, name: file.name }, header.params.partBytes, options.level, async (part) => {
-        await bucket?.take(part.rawLength, options.signal)
-        progress.bytesRead += part.rawLength
-        const before = jobWriter.stats.bytesWritten
-        const at = await jobWriter.writeData([{ fileSeq: file.fileSeq, partNo: part.partNo, length: part.rawLength }], new Uint8Array(part.payload), part.compressed)
-        progress.bytesOnCube += jobWriter.stats.bytesWritten - before
-        parts.push([at.pack, at.offset, 0, part.rawLength])
-      })
-      await record(file, result.outcome, parts, final)
+      const parts: PartRef[] = [...(resume?.parts ?? [])]
+      tracker.begin({ path: file.rel, stat: file.stat, parts, bytes: resume?.bytes ?? 0, fileSeq: file.fileSeq })
+      if (resume) {
+        progress.alreadyDoneBytes += resume.bytes
+        note({ en: `resuming ${file.rel} after ${resume.parts.length} parts already on the cube`, zh: `续传 ${file.rel}：已有 ${resume.parts.length} 个分块在设备上` })
+      }
+      try {
+        const result = await workers.file({ fileSeq: file.fileSeq, abs: file.abs, name: file.name }, header.params.partBytes, options.level, async (part) => {
+          await bucket?.take(part.rawLength, options.signal)
+          progress.bytesRead += part.rawLength
+          const before = jobWriter.stats.bytesWritten
+          const at = await jobWriter.writeData([{ fileSeq: file.fileSeq, partNo: part.partNo, length: part.rawLength }], new Uint8Array(part.payload), part.compressed)
+          progress.bytesOnCube += jobWriter.stats.bytesWritten - before
+          const ref: PartRef = [at.pack, at.offset, 0, part.rawLength]
+          parts.push(ref)
+          tracker.addPart(file.fileSeq, ref)
+        }, resume ? { parts: resume.parts.length, bytes: resume.bytes } : undefined)
+        // a changed file is copied again from its start: the parts it has are of another version
+        await record(file, result.outcome, result.outcome.status === 'ok' ? parts : [], final)
+      } finally {
+        tracker.finish(file.fileSeq)
+      }
     }
 
     const flushBatch = async (final: boolean) => {
@@ -245,9 +266,9 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
       await launch(runBatch(list, final))
     }
 
-    const schedule = async (file: PendingFile, final: boolean) => {
+    const schedule = async (file: PendingFile, final: boolean, resume?: PartialFile) => {
       if (file.stat.size >= SMALL_FILE_BYTES) {
-        await launch(runLarge(file, final))
+        await launch(runLarge(file, final, resume))
         return
       }
       batch.push(file)
@@ -283,7 +304,10 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
         progress.alreadyDoneBytes += stat.size
         return
       }
-      await schedule({ fileSeq: ++fileSeq, abs: item.abs, name: basename(item.abs), rel, stat }, false)
+      // a large file an earlier run left half-copied continues where its durable parts end, if unchanged
+      const partial = resumable.get(rel)
+      const unchanged = partial && partial.stat.size === stat.size && partial.stat.mtimeNs === stat.mtimeNs && partial.stat.ino === stat.ino && partial.stat.ctimeNs === stat.ctimeNs
+      await schedule({ fileSeq: unchanged ? partial.fileSeq : nextFileSeq(), abs: item.abs, name: basename(item.abs), rel, stat }, false, unchanged ? partial : undefined)
     }
 
     for (const root of roots) {
@@ -302,7 +326,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
     if (!stopped() && retry.length > 0) {
       progress.phase = 'retrying'
       note({ en: `${retry.length} file(s) changed while being read; reading them again`, zh: `${retry.length} 个文件在读取时发生变化，正在重新读取` })
-      for (const file of retry.splice(0)) await schedule({ ...file, fileSeq: ++fileSeq }, true)
+      for (const file of retry.splice(0)) await schedule({ ...file, fileSeq: nextFileSeq() }, true)
       await flushBatch(true)
       await Promise.all(inflight)
     }
@@ -346,6 +370,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
     await pool?.close()
     for (const reader of readers) await reader.close()
     await journal?.close()
+    partialJournal?.close()
     await lock.release().catch(() => undefined)
     keys.wipe()
   }

@@ -70,6 +70,18 @@ async function handleFile(request: Extract<WorkerRequest, { type: 'file' }>): Pr
   let misses = 0
   let position = 0
   let partNo = 0
+  let posted = 0
+  // a resumed file: its first parts are on the cube already; they are read again only to be hashed
+  const resume = request.resume
+  if (resume) {
+    while (position < resume.bytes) {
+      const data = readChunk(source.fd, Math.min(request.partBytes, resume.bytes - position), position)
+      if (data.length === 0) break
+      hasher.update(data)
+      position += data.length
+    }
+    partNo = resume.parts
+  }
   for (;;) {
     const data = readChunk(source.fd, request.partBytes, position)
     if (data.length === 0 && partNo > 0) break
@@ -79,14 +91,15 @@ async function handleFile(request: Extract<WorkerRequest, { type: 'file' }>): Pr
     // two parts in a row that do not shrink: stop trying for this file (video, archives under other names)
     if (allowCompression && !compressed) misses += 1
     if (misses >= 2) allowCompression = false
-    while (partNo - acked >= PART_WINDOW) await new Promise<void>((resolve) => (waiter = resolve))
+    while (posted - acked >= PART_WINDOW) await new Promise<void>((resolve) => (waiter = resolve))
     const buffer = own(payload)
     post({ type: 'part', id: request.id, partNo, payload: buffer, compressed, rawLength: data.length }, [buffer])
     partNo += 1
+    posted += 1
     if (data.length < request.partBytes) break
   }
   const outcome = finishSource(source, position, () => hasher.digest())
-  while (acked < partNo) await new Promise<void>((resolve) => (waiter = resolve))
+  while (acked < posted) await new Promise<void>((resolve) => (waiter = resolve))
   post({ type: 'file-done', id: request.id, outcome, parts: partNo })
 }
 

@@ -8,6 +8,7 @@ import { PackWriter } from '../format/pack-writer'
 import { encodeDataPlaintext, RecordFlag, RecordType, type Segment } from '../format/record'
 import type { JobKeys } from '../job/job-keys'
 import type { JobPaths } from '../job/job-paths'
+import type { PartialJournal } from './partial-files'
 import { writePackIndex } from '../job/pack-index'
 
 export type CheckpointPolicy = Readonly<{ bytes: number; files: number; ms: number }>
@@ -59,6 +60,7 @@ export class JobWriter {
     private readonly cubeDir: string,
     private readonly onCheckpoint: (filesNowDurable: number) => void,
     durableBefore: { files: number; bytes: number },
+    private readonly partials?: PartialJournal,
   ) {
     this.durable = { ...durableBefore }
     this.timer = setInterval(() => {
@@ -148,7 +150,8 @@ export class JobWriter {
     if (!pack) return
     const { offset, records } = await pack.sync()
     const totals = this.totalsIfDurable()
-    await this.journal.append({ t: 'ckpt', pack: pack.packNo, offset, records, ...totals, at: new Date().toISOString() })
+    // the pack is synced: every part appended so far is durable, so large files in progress can say so
+    await this.journal.append(...(this.partials?.records() ?? []), { t: 'ckpt', pack: pack.packNo, offset, records, ...totals, at: new Date().toISOString() })
     this.markDurable()
   }
 
@@ -179,7 +182,7 @@ export class JobWriter {
     const sealedPack = await pack.seal()
     this.stats.bytesWritten += sealedPack.length - sizeBefore
     await writePackIndex(this.paths, this.keys, { packNo: sealedPack.packNo, length: sealedPack.length, records: sealedPack.records, sha256: sealedPack.sha256, recovered: false }, this.packEntries)
-    await this.journal.append({ t: 'sealed', pack: sealedPack.packNo, length: sealedPack.length, sha256: sealedPack.sha256, ...this.totalsIfDurable(), at: new Date().toISOString() })
+    await this.journal.append(...(this.partials?.records() ?? []), { t: 'sealed', pack: sealedPack.packNo, length: sealedPack.length, sha256: sealedPack.sha256, ...this.totalsIfDurable(), at: new Date().toISOString() })
     this.packEntries = []
     this.markDurable()
   }

@@ -96,8 +96,8 @@ export class WorkerPool {
     return this.submit((id) => ({ type: 'batch', id, files, level })) as Promise<Extract<WorkerResponse, { type: 'batch-done' }>>
   }
 
-  file(file: BatchFile, partBytes: number, level: number, onPart: PartHandler): Promise<Extract<WorkerResponse, { type: 'file-done' }>> {
-    return this.submit((id) => ({ type: 'file', id, file, partBytes, level }), onPart) as Promise<Extract<WorkerResponse, { type: 'file-done' }>>
+  file(file: BatchFile, partBytes: number, level: number, onPart: PartHandler, resume?: { parts: number; bytes: number }): Promise<Extract<WorkerResponse, { type: 'file-done' }>> {
+    return this.submit((id) => ({ type: 'file', id, file, partBytes, level, ...(resume ? { resume } : {}) }), onPart) as Promise<Extract<WorkerResponse, { type: 'file-done' }>>
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,8 @@ export type BatchFile = Readonly<{ fileSeq: number; abs: string; name: string }>
 
 export type WorkerRequest =
   | Readonly<{ type: 'batch'; id: number; files: ReadonlyArray<BatchFile>; level: number }>
-  | Readonly<{ type: 'file'; id: number; file: BatchFile; partBytes: number; level: number }>
+  /** resume: the first `parts` parts (`bytes` bytes) are already on the cube: read them only to hash them. */
+  | Readonly<{ type: 'file'; id: number; file: BatchFile; partBytes: number; level: number; resume?: Readonly<{ parts: number; bytes: number }> }>
   | Readonly<{ type: 'ack'; id: number }>
 
 /** Outcome of reading one file: ok, or why it was not recorded as good. */

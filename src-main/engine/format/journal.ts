@@ -7,7 +7,11 @@ import { crc32 } from 'node:zlib'
  * at the first torn record, like borg discarding a log tail without COMMIT.
  */
 export type JournalRecord =
-  | Readonly<{ t: 'run'; run: number; pid: number; host: string; at: string }>
+  | Readonly<{ t: 'run'; run: number; pid: number; host: string; at: string; salt?: string }>
+  /** Newly durable parts of a large file still being copied: an AEAD blob (paths are secret), see §2.8. */
+  | Readonly<{ t: 'partial'; run: number; n: number; blob: string }>
+  /** Large files of this run that finished, so their partial records can be forgotten on replay. */
+  | Readonly<{ t: 'finished'; run: number; files: number[] }>
   | Readonly<{ t: 'open'; pack: number }>
   | Readonly<{ t: 'plan'; files: number; bytes: number; at: string }>
   /** files and bytes: the job's cumulative durable file count and source bytes at this point. */
@@ -65,9 +69,10 @@ export class JournalWriter {
     return new JournalWriter(handle, validLength)
   }
 
-  /** Appends and fdatasyncs: when this returns, the record survives a power cut. */
-  async append(record: JournalRecord): Promise<void> {
-    const bytes = encodeJournalRecord(record)
+  /** Appends and fdatasyncs: when this returns, the records survive a power cut. One sync for all. */
+  async append(...records: JournalRecord[]): Promise<void> {
+    if (records.length === 0) return
+    const bytes = Buffer.concat(records.map(encodeJournalRecord))
     await this.handle.write(bytes, 0, bytes.length, this.length)
     this.length += bytes.length
     await this.handle.datasync()

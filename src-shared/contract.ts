@@ -3,6 +3,7 @@
  * the preload and the web bridge carry it, the renderer calls it through LcubeApi. Channel names
  * are `domain:verb`; every payload is validated as unknown on the Node side (src-main/service/schemas.ts).
  */
+import type { ActiveCopy, CopyEvent, CopyRequest } from './copy-types'
 import type { DeviceChange, DeviceInfo, SimulateDeviceRequest } from './device-types'
 import type { Result } from './errors'
 import type { Lang } from './localized'
@@ -17,6 +18,8 @@ export type AppInfo = Readonly<{
 
 export type PathRequest = Readonly<{ path: string }>
 
+export type CopyRef = Readonly<{ cube: string; job: string }>
+
 export type DeviceList = ReadonlyArray<DeviceInfo>
 
 export interface InvokeContract {
@@ -25,10 +28,16 @@ export interface InvokeContract {
   'devices:simulate': { request: SimulateDeviceRequest; response: DeviceInfo }
   'devices:register': { request: PathRequest; response: DeviceList }
   'devices:unregister': { request: PathRequest; response: DeviceList }
+  'copy:start': { request: CopyRequest; response: Readonly<{ job: string }> }
+  'copy:pause': { request: CopyRef; response: ActiveCopy }
+  'copy:resume': { request: CopyRef; response: ActiveCopy }
+  'copy:cancel': { request: CopyRef; response: ActiveCopy }
+  'copy:list': { request: void; response: ReadonlyArray<ActiveCopy> }
 }
 
 export interface EventContract {
   'devices:changed': Readonly<{ devices: DeviceList; changes: ReadonlyArray<DeviceChange> }>
+  'copy:event': CopyEvent
 }
 
 export type InvokeChannel = keyof InvokeContract
@@ -43,10 +52,16 @@ export const INVOKE_METHODS = {
   simulateDevice: 'devices:simulate',
   registerDevicePath: 'devices:register',
   unregisterDevicePath: 'devices:unregister',
+  startCopy: 'copy:start',
+  pauseCopy: 'copy:pause',
+  resumeCopy: 'copy:resume',
+  cancelCopy: 'copy:cancel',
+  listCopies: 'copy:list',
 } as const satisfies Record<string, InvokeChannel>
 
 export const EVENT_METHODS = {
   onDevicesChanged: 'devices:changed',
+  onCopyEvent: 'copy:event',
 } as const satisfies Record<string, EventChannel>
 
 export const INVOKE_CHANNELS = Object.values(INVOKE_METHODS) as ReadonlyArray<InvokeChannel>

@@ -16,6 +16,7 @@ import type { DeviceMonitor } from '../device/monitor'
 import { createSimulatedCube } from '../device/simulate'
 import { LcubeError, toErrorData } from '../engine/errors'
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../engine/product'
+import { CopyManager } from './copy-manager'
 import { REQUEST_SCHEMAS, describeIssues, type ParsedRequest } from './schemas'
 
 type Handlers = { [C in InvokeChannel]: (request: ParsedRequest<C>) => Promise<ResponseOf<C>> }
@@ -35,11 +36,13 @@ export class AppService {
   private readonly monitor: DeviceMonitor
   private readonly listeners = new Map<EventChannel, Set<(payload: unknown) => void>>()
   private started: Promise<unknown> | undefined
+  private readonly copies: CopyManager
 
   constructor(options: AppServiceOptions) {
     this.options = options
     this.monitor = createDeviceMonitor(options.devices)
     this.monitor.onChange((devices, changes) => this.emit('devices:changed', { devices, changes }))
+    this.copies = new CopyManager((event) => this.emit('copy:event', event))
   }
 
   /** Starts device watching; idempotent. */
@@ -48,7 +51,9 @@ export class AppService {
     return this.started
   }
 
+  /** Stops running copies at a clean checkpoint, then device watching. */
   async stop(): Promise<void> {
+    await this.copies.stopAll()
     await this.monitor.stop()
     this.listeners.clear()
   }
@@ -114,6 +119,11 @@ export class AppService {
       await this.monitor.refresh()
       return listDevices(this.options.devices)
     },
+    'copy:start': async (request) => this.copies.start(request),
+    'copy:pause': async (request) => this.copies.pause(request.cube, request.job),
+    'copy:resume': async (request) => this.copies.resume(request.cube, request.job),
+    'copy:cancel': async (request) => this.copies.cancel(request.cube, request.job),
+    'copy:list': async () => this.copies.list(),
     'devices:unregister': async (request) => {
       await this.options.devices.registry.remove(request.path)
       await this.monitor.refresh()

@@ -20,6 +20,7 @@ import { checkpointPolicyFromEnv, JobWriter, type CheckpointPolicy } from './job
 import type { CopyProgress, CopySummary, SkippedItem } from './progress'
 import { SortedCursor } from './sorted-cursor'
 import { TokenBucket } from './token-bucket'
+import type { CopyControl } from './copy-control'
 import { WorkerPool } from './worker-pool'
 import type { BatchFile, ReadOutcome } from './worker-protocol'
 import { countSources, resolveSources, type SourceRoot } from './sources'
@@ -42,6 +43,7 @@ export type CopyOptions = Readonly<{
   onProgress?: (progress: CopyProgress) => void
   onNote?: (note: LocalizedText) => void
   progressIntervalMs?: number
+  control?: CopyControl
 }>
 
 /** Files below this go into batches (many files, one record); larger ones are streamed in parts. */
@@ -166,6 +168,11 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
     pool = workers
     // a stop ends the reads in progress at once; what was written is sealed below, a resume redoes the rest
     options.signal?.addEventListener('abort', () => void workers.close(), { once: true })
+    const stopWatchingPause = options.control?.onChange((paused) => {
+      progress.phase = paused ? 'paused' : 'copying'
+      if (paused) void jobWriter.checkpoint().catch(() => undefined)
+      emit()
+    })
     const bucket = options.bwlimit ? new TokenBucket(options.bwlimit) : undefined
     const maxInflight = workers.size * 2
     const inflight = new Set<Promise<void>>()
@@ -179,6 +186,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
     const stopped = () => fatal !== undefined || options.signal?.aborted === true
 
     const launch = async (task: () => Promise<void>) => {
+      await options.control?.whenRunning(options.signal)
       while (inflight.size >= maxInflight) await Promise.race(inflight)
       if (stopped()) return
       const running: Promise<void> = task()
@@ -212,7 +220,10 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
     }
 
     const runBatch = (list: PendingFile[], final: boolean) => async () => {
+      // launched tasks may sit in the rate limiter: a pause holds them too, before they read
+      await options.control?.whenRunning(options.signal)
       await bucket?.take(list.reduce((n, f) => n + f.stat.size, 0), options.signal)
+      await options.control?.whenRunning(options.signal)
       progress.current = list.slice(0, 3).map((f) => f.rel)
       const result = await workers.batch(list.map(({ fileSeq: s, abs, name }) => ({ fileSeq: s, abs, name })), options.level)
       progress.bytesRead += result.rawLength
@@ -242,6 +253,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
       }
       try {
         const result = await workers.file({ fileSeq: file.fileSeq, abs: file.abs, name: file.name }, header.params.partBytes, options.level, async (part) => {
+          await options.control?.whenRunning(options.signal)
           await bucket?.take(part.rawLength, options.signal)
           progress.bytesRead += part.rawLength
           const before = jobWriter.stats.bytesWritten
@@ -340,6 +352,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
       manifestEntries = await writeManifest(paths, keys)
       await journal.append({ t: 'done', files: manifestEntries, bytes: progress.bytesRead, at: new Date().toISOString() })
     }
+    stopWatchingPause?.()
     progress.phase = options.signal?.aborted ? 'stopped' : 'done'
     emit()
     return {

@@ -34,3 +34,23 @@ describe('worker pool', () => {
     expect(results.every((r) => r.status === 'rejected')).toBe(true)
   })
 })
+
+describe('worker pool part order', () => {
+  it('hands a file\'s parts to the writer strictly in order, even when the writer is slower for the first', async () => {
+    const dir = await tempDir()
+    const abs = join(dir, 'big')
+    await writeFile(abs, Buffer.alloc(6 * 64 * 1024, 7))
+    const pool = new WorkerPool(1)
+    const seen: number[] = []
+    try {
+      await pool.file({ fileSeq: 1, abs, name: 'big' }, 64 * 1024, 3, async (part) => {
+        // the first part takes longest: a concurrent handler would let part 1 overtake it
+        await new Promise((r) => setTimeout(r, part.partNo === 0 ? 200 : 5))
+        seen.push(part.partNo)
+      })
+    } finally {
+      await pool.close()
+    }
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5])
+  })
+})

@@ -253,6 +253,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
       }
       try {
         const result = await workers.file({ fileSeq: file.fileSeq, abs: file.abs, name: file.name }, header.params.partBytes, options.level, async (part) => {
+          if (part.partNo !== parts.length) throw new Error(`part ${part.partNo} of ${file.rel} arrived where part ${parts.length} was due`)
           await options.control?.whenRunning(options.signal)
           await bucket?.take(part.rawLength, options.signal)
           progress.bytesRead += part.rawLength

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads'
 import type { BatchFile, WorkerRequest, WorkerResponse } from './worker-protocol'
 
 type PartHandler = (part: Extract<WorkerResponse, { type: 'part' }>) => Promise<void>
-type Pending = { resolve: (response: WorkerResponse) => void; reject: (error: Error) => void; onPart?: PartHandler; worker: Worker }
+type Pending = { resolve: (response: WorkerResponse) => void; reject: (error: Error) => void; onPart?: PartHandler; worker: Worker; parts: Promise<void> }
 
 /** The worker script: the built .js beside this module, or the tsx boot file when running from sources. */
 export function copyWorkerUrl(): URL {
@@ -67,14 +67,17 @@ export class WorkerPool {
     const pending = this.pending.get(message.id)
     if (!pending) return
     if (message.type === 'part') {
-      try {
-        await pending.onPart!(message)
-        worker.postMessage({ type: 'ack', id: message.id } satisfies WorkerRequest)
-      } catch (error) {
-        this.pending.delete(message.id)
-        pending.reject(error as Error)
-        // the worker may be waiting for this ack: it is terminated on close
-      }
+      // the worker may post part k+1 before part k is acknowledged: handle a file's parts strictly in order
+      pending.parts = pending.parts.then(async () => {
+        try {
+          await pending.onPart!(message)
+          worker.postMessage({ type: 'ack', id: message.id } satisfies WorkerRequest)
+        } catch (error) {
+          this.pending.delete(message.id)
+          pending.reject(error as Error)
+          // the worker may be waiting for this ack: it is terminated on close
+        }
+      })
       return
     }
     this.pending.delete(message.id)
@@ -87,7 +90,7 @@ export class WorkerPool {
     const worker = await this.acquire()
     const id = this.nextId++
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onPart, worker })
+      this.pending.set(id, { resolve, reject, onPart, worker, parts: Promise.resolve() })
       worker.postMessage(build(id))
     })
   }

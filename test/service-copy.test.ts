@@ -35,13 +35,19 @@ describe('copy through the service API', () => {
     const paused = await service.invoke('copy:pause', { cube, job: 'svc' })
     expect(paused).toMatchObject({ ok: true, value: { job: 'svc', paused: true } })
     await waitFor(() => events.find((e) => e.kind === 'progress' && e.progress.phase === 'paused'), 10_000, 'paused phase')
-    // reads already under way finish; after that nothing more is read while paused
+    // reads already under way finish (how long depends on the machine); after that nothing more is read
+    const snapshot = async () => ((await service.invoke('copy:list', null)) as { ok: true; value: Array<{ progress: { bytesRead: number; lastCheckpointAt?: string } }> }).value[0]!.progress
+    let stable = (await snapshot()).bytesRead
+    await waitFor(async () => {
+      await new Promise((r) => setTimeout(r, 700))
+      const now = (await snapshot()).bytesRead
+      const settled = now === stable
+      stable = now
+      return settled ? true : undefined
+    }, 60_000, 'in-flight reads to settle')
     await new Promise((r) => setTimeout(r, 1500))
-    const listed = await service.invoke('copy:list', null)
-    const before = (listed as { ok: true; value: Array<{ progress: { bytesRead: number } }> }).value[0]!.progress.bytesRead
-    await new Promise((r) => setTimeout(r, 1500))
-    const after = ((await service.invoke('copy:list', null)) as { ok: true; value: Array<{ progress: { bytesRead: number; lastCheckpointAt?: string } }> }).value[0]!.progress
-    expect(after.bytesRead).toBe(before)
+    const after = await snapshot()
+    expect(after.bytesRead).toBe(stable)
     expect(after.lastCheckpointAt).toBeDefined()
     expect(await service.invoke('copy:resume', { cube, job: 'svc' })).toMatchObject({ ok: true, value: { paused: false } })
     const finished = await waitFor(() => events.find((e) => e.kind === 'finished'), 60_000, 'finished')

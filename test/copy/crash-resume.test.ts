@@ -7,17 +7,31 @@ import { makeCube, passwordFile, testEnv } from '../helpers/cube'
 import { mixedDataset } from '../helpers/dataset'
 import { tempDir } from '../helpers/temp'
 import { treeDigest } from '../helpers/tree'
+import { readJournal } from '../../src-main/engine/format/journal'
 
 /** Runs lcube copy as its own process and kills it with SIGKILL after delayMs (no chance to clean up). */
-function copyAndKill(args: string[], env: NodeJS.ProcessEnv, delayMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+function copyAndKill(args: string[], env: NodeJS.ProcessEnv, delayMs: number, when?: () => Promise<boolean>): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [LCUBE_BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: 'ignore' })
-    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs)
+    let timer: NodeJS.Timeout | undefined
+    let exited = false
+    // with a condition, the delay starts once the run has reached it: the test does not depend on machine speed
+    const arm = async () => {
+      while (when && !exited && !(await when())) await new Promise((r) => setTimeout(r, 25))
+      if (!exited) timer = setTimeout(() => child.kill('SIGKILL'), delayMs)
+    }
+    void arm()
     child.on('exit', (code, signal) => {
+      exited = true
       clearTimeout(timer)
       resolve({ code, signal })
     })
   })
+}
+
+/** Journal records of a job so far (the job may not exist yet). */
+async function journalOf(jobDir: string) {
+  return (await readJournal(join(jobDir, 'journal.lcj'))).records
 }
 
 /** Deterministic delays: the run is reproducible from its seed. */
@@ -37,11 +51,16 @@ describe('crash safety', () => {
     const pw = await passwordFile()
     const env = await testEnv({ LCUBE_CHECKPOINT: '4000000,300,250' })
     const args = ['copy', source, '--to', cube, '--job', 'crashy', '--password-file', pw, '--threads', '2']
-    // throttled so every kill lands mid-copy; each run still makes some checkpointed progress
-    const plan = delays(20261123, 10, 700, 2000)
+    // throttled so every kill lands mid-copy: each kill comes a random time after that run starts copying
+    const jobDir = join(cube, 'jobs', 'crashy')
+    const plan = delays(20261123, 10, 600, 1800)
     const outcomes = []
-    for (const delay of plan) outcomes.push({ delay, ...(await copyAndKill([...args, '--bwlimit', '3M'], env, delay)) })
-    console.log('[crash] kill -9 after ms:', outcomes.map((o) => `${o.delay}${o.signal === 'SIGKILL' ? '' : `(exited ${o.code})`}`).join(', '))
+    for (const delay of plan) {
+      const plansBefore = (await journalOf(jobDir)).filter((r) => r.t === 'plan').length
+      const copying = async () => (await journalOf(jobDir)).filter((r) => r.t === 'plan').length > plansBefore
+      outcomes.push({ delay, ...(await copyAndKill([...args, '--bwlimit', '3M'], env, delay, copying)) })
+    }
+    console.log('[crash] kill -9, ms after copying began:', outcomes.map((o) => `${o.delay}${o.signal === 'SIGKILL' ? '' : `(exited ${o.code})`}`).join(', '))
     expect(outcomes.filter((o) => o.signal === 'SIGKILL')).toHaveLength(10)
 
     const finished = await lcube([...args, '--json'], env)
@@ -72,8 +91,18 @@ describe('crash safety', () => {
     const cube = await makeCube()
     const pw = await passwordFile()
     const env = await testEnv({ LCUBE_CHECKPOINT: '4000000,300,250' })
-    const args = ['copy', source, '--to', cube, '--password-file', pw]
-    for (const delay of [2500, 2500]) expect((await copyAndKill([...args, '--bwlimit', '8M'], env, delay)).signal).toBe('SIGKILL')
+    const args = ['copy', source, '--to', cube, '--job', 'image', '--password-file', pw]
+    const jobDir = join(cube, 'jobs', 'image')
+    // each run is killed right after it has made at least one more part of the file durable
+    for (let run = 0; run < 2; run += 1) {
+      const committedBefore = (await journalOf(jobDir)).filter((r) => r.t === 'partial').length
+      const progressed = async () => {
+        const records = await journalOf(jobDir)
+        const lastPartial = records.map((r) => r.t).lastIndexOf('partial')
+        return records.filter((r) => r.t === 'partial').length > committedBefore && records.slice(lastPartial).some((r) => r.t === 'ckpt' || r.t === 'sealed')
+      }
+      expect((await copyAndKill([...args, '--bwlimit', '8M'], env, 0, progressed)).signal).toBe('SIGKILL')
+    }
     const finished = await lcube([...args, '--json'], env)
     expect(finished.code).toBe(0)
     const summary = JSON.parse(finished.stdout.trim().split('\n').pop()!)
@@ -81,7 +110,7 @@ describe('crash safety', () => {
     expect(resumed).toBeDefined()
     const partsKept = Number(/after (\d+) parts/.exec(resumed)![1])
     console.log(`[crash] large file resumed after ${partsKept} parts; final run read ${summary.bytesIn} of ${48 * 1024 * 1024} bytes`)
-    expect(partsKept).toBeGreaterThanOrEqual(1)
+    expect(partsKept).toBeGreaterThanOrEqual(2)
     expect(summary.bytesIn).toBe(48 * 1024 * 1024 - partsKept * 8 * 1024 * 1024)
     const verified = await lcube(['verify', cube, '--password-file', pw, '--source', source], env)
     if (!verified.stdout.includes('Result: clean')) console.log('[crash] VERIFY', verified.stdout, verified.stderr)

@@ -5,7 +5,7 @@ import type { Command } from '../command'
 import { cubeDirArg, intArg, rateArg, stringArg } from '../cube-arg'
 import { progressLine, summaryLines } from '../copy-output'
 import { EXIT } from '../exit-codes'
-import { readPassword } from '../password-input'
+import { jobPassword } from '../job-args'
 import { jobExists } from '../../engine/job/open-job'
 import { jobPaths } from '../../engine/job/job-paths'
 
@@ -33,12 +33,13 @@ export const copyCommand: Command = {
     en: 'Sources must be existing folders. Progress is one live line on a terminal, JSON lines with --json. Ctrl+C stops at a clean checkpoint (exit 130); the same command resumes. Exit 1 when some files changed during the copy or could not be read.',
     zh: '源必须是已存在的目录。终端中显示一行实时进度，--json 时输出 JSON 行。Ctrl+C 会在检查点处安全停止（退出码 130），再次运行同一命令即续传。有文件在拷贝期间变化或无法读取时退出码为 1。',
   },
-  async run({ args, json, lang, out, env, signal, t }) {
+  async run(ctx) {
+    const { args, json, lang, out, signal, t } = ctx
     const cubeDir = cubeDirArg(args.values.to)
     const sources = [...args.positionals]
     const jobName = checkJobName(stringArg(args.values.job) ?? defaultJobName(sources[0]!))
     const isNew = !(await jobExists(jobPaths(cubeDir, jobName)))
-    const password = await readPassword({ file: stringArg(args.values['password-file']), envName: 'LCUBE_PASSWORD', env, lang, label: { en: 'job password', zh: '作业密码' }, confirm: isNew })
+    const password = await jobPassword(ctx, isNew)
     const live = !json && out.isTTY
     const summary = await runCopy({
       sources,

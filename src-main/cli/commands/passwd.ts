@@ -1,9 +1,7 @@
-import { resolve } from 'node:path'
 import { LcubeError } from '../../engine/errors'
 import { keyFingerprint } from '../../engine/format/keys'
 import { changeKeySlots, type SlotChange } from '../../engine/job/passwd'
-import { pickJob } from '../../engine/job/pick-job'
-import { requireCube } from '../../engine/job/open-job'
+import { cubeAndJob } from '../job-args'
 import type { Command } from '../command'
 import { intArg, stringArg } from '../cube-arg'
 import { EXIT } from '../exit-codes'
@@ -22,10 +20,9 @@ export const passwdCommand: Command = {
     'remove-slot': { type: 'string', value: 'ID', help: { en: 'remove key slot ID (never the last one)', zh: '删除编号为 ID 的密钥槽（不能删除最后一个）' } },
     'weak-password-ok': { type: 'boolean', help: { en: 'accept a new password below the policy (tests only)', zh: '接受不符合策略的新密码（仅供测试）' } },
   },
-  async run({ args, json, lang, out, env }) {
-    const cubeDir = resolve(args.positionals[0]!)
-    await requireCube(cubeDir)
-    const jobName = await pickJob(cubeDir, stringArg(args.values.job))
+  async run(ctx) {
+    const { args, json, lang, out, env } = ctx
+    const { cubeDir, jobName } = await cubeAndJob(ctx)
     const removeId = intArg('remove-slot', args.values['remove-slot'], 1, 1000)
     if (removeId !== undefined && args.values['add-slot']) throw new LcubeError('USAGE', { en: 'Use either --add-slot or --remove-slot', zh: '--add-slot 与 --remove-slot 只能选一个' })
     const password = await readPassword({ file: stringArg(args.values['password-file']), envName: 'LCUBE_PASSWORD', env, lang, label: { en: 'current password', zh: '当前密码' }, confirm: false })

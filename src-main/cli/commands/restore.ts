@@ -1,13 +1,11 @@
 import { resolve } from 'node:path'
 import { formatBytes } from '../../../src-shared/size'
-import { pickJob } from '../../engine/job/pick-job'
-import { requireCube } from '../../engine/job/open-job'
 import { runRestore } from '../../engine/read/restore'
 import { LcubeError } from '../../engine/errors'
 import type { Command } from '../command'
 import { stringArg } from '../cube-arg'
 import { EXIT } from '../exit-codes'
-import { readPassword } from '../password-input'
+import { cubeAndJob, jobPassword } from '../job-args'
 import { JOB_OPTIONS } from './copy'
 
 export const restoreCommand: Command = {
@@ -21,13 +19,12 @@ export const restoreCommand: Command = {
     only: { type: 'string', value: 'GLOB', help: { en: 'restore only matching paths, e.g. "docs/**" or "*.pdf"', zh: '仅恢复匹配的路径，如 "docs/**" 或 "*.pdf"' } },
   },
   details: { en: 'Never writes outside DIR, whatever the job says. Re-running skips files already restored. Exit 4 if any file fails its hashes or a path is refused.', zh: '无论作业内容如何，都不会写到 DIR 之外。再次运行会跳过已恢复的文件。任何文件哈希不符或路径被拒绝时退出码为 4。' },
-  async run({ args, json, lang, out, env, signal }) {
-    const cubeDir = resolve(args.positionals[0]!)
+  async run(ctx) {
+    const { args, json, lang, out, signal } = ctx
     const to = stringArg(args.values.to)
     if (!to) throw new LcubeError('USAGE', { en: 'Name the target folder with --to DIR', zh: '请用 --to 指定目标目录' })
-    await requireCube(cubeDir)
-    const jobName = await pickJob(cubeDir, stringArg(args.values.job))
-    const password = await readPassword({ file: stringArg(args.values['password-file']), envName: 'LCUBE_PASSWORD', env, lang, label: { en: 'job password', zh: '作业密码' }, confirm: false })
+    const { cubeDir, jobName } = await cubeAndJob(ctx)
+    const password = await jobPassword(ctx)
     const result = await runRestore({ cubeDir, jobName, password, targetDir: resolve(to), only: stringArg(args.values.only), signal })
     if (json) out.json({ ...result, refused: result.refused.map((r) => ({ ...r, reason: r.reason[lang] })), corrupt: result.corrupt.map((r) => ({ ...r, reason: r.reason[lang] })) })
     else {

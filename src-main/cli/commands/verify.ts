@@ -1,12 +1,8 @@
-import { resolve } from 'node:path'
 import { formatBytes } from '../../../src-shared/size'
-import { pickJob } from '../../engine/job/pick-job'
-import { requireCube } from '../../engine/job/open-job'
 import { runVerify } from '../../engine/read/verify'
 import type { Command } from '../command'
 import { EXIT } from '../exit-codes'
-import { readPassword } from '../password-input'
-import { stringArg } from '../cube-arg'
+import { cubeAndJob, jobPassword } from '../job-args'
 import { LcubeError } from '../../engine/errors'
 import { JOB_OPTIONS } from './copy'
 
@@ -21,13 +17,12 @@ export const verifyCommand: Command = {
     sample: { type: 'string', value: 'PCT', help: { en: 'check only this percentage of files (packs are always checked whole)', zh: '仅抽查此百分比的文件（数据包总是完整检查）' } },
   },
   details: { en: 'Exit 0 clean, 1 differences, 3 wrong password, 4 corruption (naming the files, pack and offset).', zh: '退出码：0 无问题，1 存在差异，3 密码错误，4 检测到损坏（列出文件、数据包与偏移）。' },
-  async run({ args, json, lang, out, env, signal }) {
-    const cubeDir = resolve(args.positionals[0]!)
-    await requireCube(cubeDir)
-    const jobName = await pickJob(cubeDir, stringArg(args.values.job))
+  async run(ctx) {
+    const { args, json, lang, out, signal } = ctx
+    const { cubeDir, jobName } = await cubeAndJob(ctx)
     const sample = args.values.sample === undefined ? undefined : Number(args.values.sample)
     if (sample !== undefined && !(sample > 0 && sample <= 100)) throw new LcubeError('USAGE', { en: '--sample must be a percentage above 0 and at most 100', zh: '--sample 必须是大于 0 且不超过 100 的百分比' })
-    const password = await readPassword({ file: stringArg(args.values['password-file']), envName: 'LCUBE_PASSWORD', env, lang, label: { en: 'job password', zh: '作业密码' }, confirm: false })
+    const password = await jobPassword(ctx)
     const sources = Array.isArray(args.values.source) ? (args.values.source as string[]) : undefined
     const result = await runVerify({ cubeDir, jobName, password, sources, samplePercent: sample, signal })
     const c = result.counts

@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-main/electron/main.ts') } },
+      // the copy worker is its own entry: WorkerPool loads out/main/copy-worker.js beside the bundle
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src-main/electron/main.ts'),
+          'copy-worker': resolve(import.meta.dirname, 'src-main/engine/copy/copy-worker.ts'),
+        },
+      },
     },
   },
   preload: {

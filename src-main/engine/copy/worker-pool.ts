@@ -7,8 +7,12 @@ type Pending = { resolve: (response: WorkerResponse) => void; reject: (error: Er
 
 /** The worker script: the built .js beside this module, or the tsx boot file when running from sources. */
 export function copyWorkerUrl(): URL {
-  const built = new URL('./copy-worker.js', import.meta.url)
-  return existsSync(built) ? built : new URL('./worker-boot.mjs', import.meta.url)
+  // built app: out/main/copy-worker.js beside the bundle (this code may sit in out/main/chunks/)
+  for (const candidate of ['./copy-worker.js', '../copy-worker.js']) {
+    const built = new URL(candidate, import.meta.url)
+    if (existsSync(built)) return built
+  }
+  return new URL('./worker-boot.mjs', import.meta.url)
 }
 
 /**

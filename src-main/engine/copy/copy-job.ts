@@ -219,13 +219,16 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
       await jobWriter.writeEntry({ path: file.rel, type: 'file', size: file.stat.size, mtimeNs: file.stat.mtimeNs, mode: file.stat.mode, status: outcome.status, reason: reason.en })
     }
 
+    // the last word on pausing: checked when a worker is actually free, right before it reads
+    const gate = async () => options.control?.whenRunning(options.signal)
+
     const runBatch = (list: PendingFile[], final: boolean) => async () => {
       // launched tasks may sit in the rate limiter: a pause holds them too, before they read
       await options.control?.whenRunning(options.signal)
       await bucket?.take(list.reduce((n, f) => n + f.stat.size, 0), options.signal)
       await options.control?.whenRunning(options.signal)
       progress.current = list.slice(0, 3).map((f) => f.rel)
-      const result = await workers.batch(list.map(({ fileSeq: s, abs, name }) => ({ fileSeq: s, abs, name })), options.level)
+      const result = await workers.batch(list.map(({ fileSeq: s, abs, name }) => ({ fileSeq: s, abs, name })), options.level, gate)
       progress.bytesRead += result.rawLength
       const withData = result.files.filter((f) => f.outcome.status === 'ok' && f.length > 0)
       let location: { pack: number; offset: number } | undefined
@@ -263,7 +266,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
           const ref: PartRef = [at.pack, at.offset, 0, part.rawLength]
           parts.push(ref)
           tracker.addPart(file.fileSeq, ref)
-        }, resume ? { parts: resume.parts.length, bytes: resume.bytes } : undefined)
+        }, resume ? { parts: resume.parts.length, bytes: resume.bytes } : undefined, gate)
         // a changed file is copied again from its start: the parts it has are of another version
         await record(file, result.outcome, result.outcome.status === 'ok' ? parts : [], final)
       } finally {

@@ -90,8 +90,16 @@ export class WorkerPool {
     else pending.resolve(message)
   }
 
-  private async submit(build: (id: number) => WorkerRequest, onPart?: PartHandler): Promise<WorkerResponse> {
+  /** gate runs once a worker is free, right before the task starts reading (a pause holds it there). */
+  private async submit(build: (id: number) => WorkerRequest, onPart?: PartHandler, gate?: () => Promise<void>): Promise<WorkerResponse> {
     const worker = await this.acquire()
+    try {
+      await gate?.()
+    } catch (error) {
+      this.release(worker)
+      throw error
+    }
+    if (this.failure) throw this.failure
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onPart, worker, parts: Promise.resolve() })
@@ -99,12 +107,12 @@ export class WorkerPool {
     })
   }
 
-  batch(files: ReadonlyArray<BatchFile>, level: number): Promise<Extract<WorkerResponse, { type: 'batch-done' }>> {
-    return this.submit((id) => ({ type: 'batch', id, files, level })) as Promise<Extract<WorkerResponse, { type: 'batch-done' }>>
+  batch(files: ReadonlyArray<BatchFile>, level: number, gate?: () => Promise<void>): Promise<Extract<WorkerResponse, { type: 'batch-done' }>> {
+    return this.submit((id) => ({ type: 'batch', id, files, level }), undefined, gate) as Promise<Extract<WorkerResponse, { type: 'batch-done' }>>
   }
 
-  file(file: BatchFile, partBytes: number, level: number, onPart: PartHandler, resume?: { parts: number; bytes: number }): Promise<Extract<WorkerResponse, { type: 'file-done' }>> {
-    return this.submit((id) => ({ type: 'file', id, file, partBytes, level, ...(resume ? { resume } : {}) }), onPart) as Promise<Extract<WorkerResponse, { type: 'file-done' }>>
+  file(file: BatchFile, partBytes: number, level: number, onPart: PartHandler, resume?: { parts: number; bytes: number }, gate?: () => Promise<void>): Promise<Extract<WorkerResponse, { type: 'file-done' }>> {
+    return this.submit((id) => ({ type: 'file', id, file, partBytes, level, ...(resume ? { resume } : {}) }), onPart, gate) as Promise<Extract<WorkerResponse, { type: 'file-done' }>>
   }
 
   async close(): Promise<void> {

@@ -35,9 +35,13 @@ export type RestoreSummary = Readonly<{
   durationMs: number
 }>
 
-/** Times in the manifest are nanoseconds; utimes takes seconds (double), precise to about a microsecond. */
-function seconds(ns: string): number {
-  return Number(BigInt(ns) / 1000n) / 1e6
+/**
+ * Times in the manifest are nanoseconds; utimes takes seconds as a double (about 0.2 µs resolution
+ * today) and libuv truncates. Aiming at the middle of the microsecond keeps the restored time in the
+ * original's microsecond (and millisecond) instead of a hair below it.
+ */
+export function utimesSeconds(ns: string): number {
+  return (Number(BigInt(ns) / 1000n) + 0.5) / 1e6
 }
 
 const ZERO_BLOCK = Buffer.alloc(64 * 1024)
@@ -96,7 +100,7 @@ export async function runRestore(options: RestoreOptions): Promise<RestoreSummar
       const full = safeTarget(root, dir.path)!
       try {
         chmodSync(full, (dir.mode & 0o777) | 0o700)
-        utimesSync(full, seconds(dir.mtimeNs), seconds(dir.mtimeNs))
+        utimesSync(full, utimesSeconds(dir.mtimeNs), utimesSeconds(dir.mtimeNs))
       } catch {
         // a folder's own metadata is best effort; its files are what must be exact
       }
@@ -108,7 +112,7 @@ export async function runRestore(options: RestoreOptions): Promise<RestoreSummar
     const existing = lstatSync(dest, { throwIfNoEntry: false })
     // files are not fsynced one by one (50k fsyncs would dominate), so a resumed restore trusts
     // content, not size and mtime: the existing file is read back and its SHA-256 compared
-    if (existing?.isFile() && existing.size === entry.size && Math.abs(existing.mtimeMs - seconds(entry.mtimeNs) * 1000) < 1 && (await sha256File(dest)) === entry.sha256) {
+    if (existing?.isFile() && existing.size === entry.size && Math.abs(existing.mtimeMs - utimesSeconds(entry.mtimeNs) * 1000) < 1 && (await sha256File(dest)) === entry.sha256) {
       alreadyPresent += 1
       return
     }
@@ -138,7 +142,7 @@ export async function runRestore(options: RestoreOptions): Promise<RestoreSummar
       throw new LcubeError('CORRUPT', { en: `${entry.path}: restored bytes do not match the recorded size and hashes`, zh: `${entry.path}：恢复出的数据与记录的大小和哈希不符` })
     }
     chmodSync(tmp, entry.mode & 0o777)
-    utimesSync(tmp, seconds(entry.mtimeNs), seconds(entry.mtimeNs))
+    utimesSync(tmp, utimesSeconds(entry.mtimeNs), utimesSeconds(entry.mtimeNs))
     if (tmp !== dest) renameSync(tmp, dest)
     files += 1
     bytes += written

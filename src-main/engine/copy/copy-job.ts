@@ -301,8 +301,8 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
         return
       }
       if (item.kind === 'dir') {
-        dirs += 1
         if (prior?.type !== 'dir' || prior.mtimeNs !== item.stat.mtimeNs || prior.mode !== item.stat.mode) {
+          dirs += 1
           await jobWriter.writeEntry({ path: rel, type: 'dir', size: 0, mtimeNs: item.stat.mtimeNs, mode: item.stat.mode, status: 'ok' })
         }
         return

@@ -17,7 +17,6 @@ export type JournalRecord =
   /** files and bytes: the job's cumulative durable file count and source bytes at this point. */
   | Readonly<{ t: 'ckpt'; pack: number; offset: number; records: number; files: number; bytes: number; at: string }>
   | Readonly<{ t: 'sealed'; pack: number; length: number; sha256: string; files: number; bytes: number; at: string }>
-  | Readonly<{ t: 'recovered'; pack: number; length: number }>
   | Readonly<{ t: 'done'; files: number; bytes: number; at: string }>
 
 export const JOURNAL_FILE = 'journal.lcj'

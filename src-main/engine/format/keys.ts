@@ -18,7 +18,7 @@ export function wipe(...buffers: Array<Uint8Array | undefined>): void {
   for (const buffer of buffers) buffer?.fill(0)
 }
 
-export type KeyPurpose = 'data' | 'index' | 'journal' | 'manifest'
+export type KeyPurpose = 'data' | 'index' | 'manifest'
 
 /** Subkeys of the master key: HKDF-SHA256(master, salt = job id, info = "lcube/v1/" + purpose). */
 export function subkey(master: Uint8Array, jobId: Uint8Array, purpose: KeyPurpose): Buffer {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { durableTotals, readJournal } from '../format/journal'
 import { readHeader } from '../format/header'
 import { keyFingerprint } from '../format/keys'
+import { packFileName } from '../format/pack-format'
 import { LOCK_FILE, processAlive } from './lock'
 import { jobPaths } from './job-paths'
 import { listJobNames } from './open-job'
@@ -43,7 +44,7 @@ export async function jobStatus(cubeDir: string, name: string): Promise<JobStatu
   const last = records[records.length - 1]
   const packs = await listPackNumbers(paths)
   let bytesOnCube = 0
-  for (const packNo of packs) bytesOnCube += (await stat(join(paths.packs, `p${String(packNo).padStart(6, '0')}.lcp`)).catch(() => ({ size: 0 }))).size
+  for (const packNo of packs) bytesOnCube += (await stat(join(paths.packs, packFileName(packNo))).catch(() => ({ size: 0 }))).size
   let writer: { pid: number; host: string } | undefined
   try {
     const lock = JSON.parse(await readFile(join(paths.jobDir, LOCK_FILE), 'utf8')) as { pid: number; host: string }

@@ -7,7 +7,9 @@ import { LcubeError } from '../errors'
 
 export const LOCK_FILE = 'lock.json'
 /** A lock from another host that has not been refreshed for this long is taken to be abandoned. */
-const FOREIGN_STALE_MS = 15 * 60 * 1000
+export const FOREIGN_STALE_MS = 15 * 60 * 1000
+/** The holder touches its lock this often, also while paused or stalled, so it never looks abandoned. */
+const REFRESH_MS = 60 * 1000
 
 type LockInfo = { pid: number; host: string; startedAt: string; token: string }
 
@@ -26,13 +28,14 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-export type JobLock = Readonly<{ refresh(): Promise<void>; release(): Promise<void> }>
+export type JobLock = Readonly<{ release(): Promise<void> }>
 
 /**
  * One writer per job: lock.json created with O_EXCL, naming pid and host. A lock left by a dead process
- * on this host (or unrefreshed for 15 min from another host) is taken over; a live one is refused.
+ * on this host (or untouched for 15 min from another host) is taken over; a live one is refused. The
+ * holder touches the file every minute for as long as it holds it.
  */
-export async function acquireJobLock(jobDir: string, jobName: string): Promise<JobLock> {
+export async function acquireJobLock(jobDir: string, jobName: string, options: { refreshMs?: number } = {}): Promise<JobLock> {
   const path = join(jobDir, LOCK_FILE)
   const mine: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), token: randomBytes(8).toString('hex') }
   for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -41,12 +44,14 @@ export async function acquireJobLock(jobDir: string, jobName: string): Promise<J
       await handle.writeFile(JSON.stringify(mine))
       await handle.sync()
       await handle.close()
+      const heartbeat = setInterval(() => {
+        const now = new Date()
+        void utimes(path, now, now).catch(() => undefined)
+      }, options.refreshMs ?? REFRESH_MS)
+      heartbeat.unref()
       return {
-        refresh: async () => {
-          const now = new Date()
-          await utimes(path, now, now).catch(() => undefined)
-        },
         release: async () => {
+          clearInterval(heartbeat)
           const current = await readLock(path)
           if (current?.token === mine.token) await rm(path, { force: true })
         },

@@ -56,7 +56,7 @@ export async function recoverJob(paths: JobPaths, keys: JobKeys, journal: Readon
   const sealed = new Set<number>()
   const durable = new Map<number, number>()
   for (const record of journal) {
-    if (record.t === 'sealed' || record.t === 'recovered') sealed.add(record.pack)
+    if (record.t === 'sealed') sealed.add(record.pack)
     if (record.t === 'ckpt') durable.set(record.pack, record.offset)
   }
   const notes: LocalizedText[] = []

@@ -1,7 +1,6 @@
 import { lstatSync, readdirSync, readlinkSync, type BigIntStats } from 'node:fs'
 import { join } from 'node:path'
 import type { LocalizedText } from '../../../src-shared/localized'
-import { pathSortKey } from '../format/entry'
 import { lengthViolation } from './cube-rules'
 
 export type SourceStat = Readonly<{ size: number; mtimeNs: string; ctimeNs: string; mode: number; ino: number }>
@@ -121,9 +120,4 @@ export async function* walkSource(root: string, options: WalkOptions): AsyncGene
       yield { kind: 'skip', rel, abs, code: 'special', reason: { en: `${kind} (not migrated)`, zh: `${SPECIAL_ZH[kind]}（不迁移）` } }
     }
   }
-}
-
-/** Walk order equals path order: the assertion the merges rely on, exposed for tests. */
-export function inWalkOrder(a: string, b: string): boolean {
-  return Buffer.compare(pathSortKey(a), pathSortKey(b)) < 0
 }

@@ -4,6 +4,8 @@ import type { LocalizedText } from './localized'
 export const CUBE_MODELS = ['mini', 'ii', 'iii'] as const
 export type CubeModel = (typeof CUBE_MODELS)[number]
 
+export const MODEL_NAMES: Readonly<Record<CubeModel, string>> = { mini: 'Mini', ii: 'II', iii: 'III' }
+
 export type DeviceStatus = 'ok' | 'unrecognised'
 
 export type DeviceSource = 'mount' | 'env' | 'registered'

@@ -21,6 +21,8 @@ export interface Output {
   json(value: unknown): void
   /** A line on stderr. */
   warn(text: string): void
+  /** Raw text on stdout, resolved once written: for documents streamed in pieces. */
+  write(text: string): Promise<void>
   readonly isTTY: boolean
 }
 

@@ -1,14 +1,7 @@
 import type { Lang } from '../../src-shared/localized'
+import { formatDuration } from '../../src-shared/duration'
 import { formatBytes } from '../../src-shared/size'
 import type { CopyProgress, CopySummary } from '../engine/copy/progress'
-
-export function formatDuration(ms: number): string {
-  const s = Math.round(ms / 1000)
-  if (s < 60) return `${s}s`
-  const m = Math.floor(s / 60)
-  if (m < 60) return `${m}m ${s % 60}s`
-  return `${Math.floor(m / 60)}h ${m % 60}m`
-}
 
 export function rate(bytes: number, ms: number): number {
   return ms > 0 ? bytes / (ms / 1000) : 0

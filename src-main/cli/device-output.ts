@@ -1,4 +1,4 @@
-import type { DeviceChange, DeviceInfo } from '../../src-shared/device-types'
+import { MODEL_NAMES, type DeviceChange, type DeviceInfo } from '../../src-shared/device-types'
 import type { Lang } from '../../src-shared/localized'
 import { formatBytes } from '../engine/size'
 
@@ -13,7 +13,6 @@ const HEADERS: Readonly<Record<Lang, ReadonlyArray<string>>> = {
   zh: ['路径', '型号', '序列号', '容量', '已用', '可用', '文件系统', '状态'],
 }
 
-const MODEL_NAMES: Readonly<Record<string, string>> = { mini: 'Mini', ii: 'II', iii: 'III' }
 
 function cells(device: DeviceInfo, lang: Lang): string[] {
   const dash = '-'

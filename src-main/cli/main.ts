@@ -37,6 +37,7 @@ function makeOutput(io: CliIo): Output {
     line: (text = '') => io.stdout.write(`${text}\n`),
     json: (value) => io.stdout.write(`${JSON.stringify(value)}\n`),
     warn: (text) => io.stderr.write(`${text}\n`),
+    write: (text) => new Promise<void>((resolve, reject) => io.stdout.write(text, (error) => (error ? reject(error) : resolve()))),
     isTTY: io.stdout.isTTY === true,
   }
 }

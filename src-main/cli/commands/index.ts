@@ -7,12 +7,14 @@ import { statusCommand } from './status'
 import { verifyCommand } from './verify'
 import { restoreCommand } from './restore'
 import { passwdCommand } from './passwd'
+import { scanCommand } from './scan'
 
 export const COMMANDS: ReadonlyArray<Command> = [
   devicesCommand,
   deviceSimulateCommand,
   deviceAddCommand,
   deviceRemoveCommand,
+  scanCommand,
   copyCommand,
   statusCommand,
   verifyCommand,

@@ -330,7 +330,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
       if (stopped()) break
       if (root.prefix) {
         const rootStat = root.stat
-        await handle({ kind: 'dir', rel: '', abs: root.abs, stat: rootStat, empty: false }, root.prefix)
+        await handle({ kind: 'dir', rel: '', abs: root.abs, stat: rootStat, empty: false, entries: 0 }, root.prefix)
       }
       for await (const item of walkSource(root.abs, { transferSymlinks: options.transferSymlinks })) {
         if (stopped()) break

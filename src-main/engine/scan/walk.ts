@@ -3,22 +3,26 @@ import { join } from 'node:path'
 import type { LocalizedText } from '../../../src-shared/localized'
 import { lengthViolation } from './cube-rules'
 
-export type SourceStat = Readonly<{ size: number; mtimeNs: string; ctimeNs: string; mode: number; ino: number }>
+export type SourceStat = Readonly<{ size: number; mtimeNs: string; ctimeNs: string; mode: number; ino: number; dev: number; nlink: number }>
 
 export type WalkItem =
   | Readonly<{ kind: 'file'; rel: string; abs: string; stat: SourceStat }>
-  | Readonly<{ kind: 'dir'; rel: string; abs: string; stat: SourceStat; empty: boolean }>
+  | Readonly<{ kind: 'dir'; rel: string; abs: string; stat: SourceStat; empty: boolean; entries: number }>
   | Readonly<{ kind: 'symlink'; rel: string; abs: string; stat: SourceStat; target: string }>
   | Readonly<{ kind: 'skip'; rel: string; abs: string; reason: LocalizedText; code: SkipCode }>
 
 export type SkipCode = 'special' | 'symlink' | 'unreadable' | 'name' | 'length'
 
-export type WalkOptions = Readonly<{ transferSymlinks: boolean }>
+export type WalkOptions = Readonly<{
+  transferSymlinks: boolean
+  /** Skip entries that break the length rules (copy does); the scan reports them and still counts them. */
+  checkLengths?: boolean
+}>
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
 export function toSourceStat(stat: BigIntStats): SourceStat {
-  return { size: Number(stat.size), mtimeNs: stat.mtimeNs.toString(), ctimeNs: stat.ctimeNs.toString(), mode: Number(stat.mode), ino: Number(stat.ino) }
+  return { size: Number(stat.size), mtimeNs: stat.mtimeNs.toString(), ctimeNs: stat.ctimeNs.toString(), mode: Number(stat.mode), ino: Number(stat.ino), dev: Number(stat.dev), nlink: Number(stat.nlink) }
 }
 
 function specialKind(stat: BigIntStats): string {
@@ -87,7 +91,7 @@ export async function* walkSource(root: string, options: WalkOptions): AsyncGene
       yield { kind: 'skip', rel, abs, code: 'unreadable', reason: { en: `cannot stat: ${code}`, zh: `无法读取属性：${code}` } }
       continue
     }
-    const violation = lengthViolation(rel, stat.isDirectory())
+    const violation = options.checkLengths === false ? undefined : lengthViolation(rel, stat.isDirectory())
     if (violation) {
       yield { kind: 'skip', rel, abs, code: 'length', reason: violation }
       continue
@@ -98,7 +102,7 @@ export async function* walkSource(root: string, options: WalkOptions): AsyncGene
         yield child
         continue
       }
-      yield { kind: 'dir', rel, abs, stat: toSourceStat(stat), empty: child.names.length === 0 }
+      yield { kind: 'dir', rel, abs, stat: toSourceStat(stat), empty: child.names.length === 0, entries: child.names.length }
       stack.push(child)
     } else if (stat.isFile()) {
       yield { kind: 'file', rel, abs, stat: toSourceStat(stat) }

@@ -1,0 +1,120 @@
+import { createCipheriv, createHash, randomBytes } from 'node:crypto'
+import { closeSync, openSync, readSync } from 'node:fs'
+import { compressionPays, isIncompressibleName } from '../codec/compress-policy'
+import { zstdCompress } from '../codec/zstd'
+import { TopList } from './top-list'
+
+export type SampleFile = Readonly<{ abs: string; size: number }>
+
+/** xorshift32: a fixed seed makes the sample, and so the estimate, the same for the same tree. */
+function seededRandom(seed: number): () => number {
+  let x = seed >>> 0 || 1
+  return () => {
+    x ^= x << 13
+    x ^= x >>> 17
+    x ^= x << 5
+    return (x >>> 0) / 0x1_0000_0000
+  }
+}
+
+/**
+ * Weighted reservoir sampling (Efraimidis–Spirakis A-Res): files drawn with probability proportional to
+ * size, k kept in O(k) memory, so the mean of their compression ratios estimates the ratio of all bytes.
+ */
+export class SizeWeightedSample {
+  private readonly top: TopList<SampleFile>
+  private readonly random = seededRandom(0x5eed)
+
+  constructor(size: number) {
+    this.top = new TopList(size)
+  }
+
+  offer(abs: string, size: number): void {
+    if (size <= 0) return
+    const key = Math.log(this.random() || Number.MIN_VALUE) / size
+    this.top.offer(key, () => ({ abs, size }))
+  }
+
+  files(): SampleFile[] {
+    return this.top.sorted()
+  }
+}
+
+const CHUNK = 1024 * 1024
+const PER_FILE_READ_CAP = 64 * CHUNK
+
+export type ProbeResult = {
+  sampledFiles: number
+  sampledBytes: number
+  /** Compressed size over original size of the sampled first MiBs, the way copy stores them. */
+  ratio: number
+  readBytes: number
+  readSeconds: number
+  /** Bytes per second one core hashes, compresses and encrypts (SHA-256 + zstd + AES-GCM), measured here. */
+  pipelineBytesPerSecondPerCore: number | null
+}
+
+/**
+ * The speed test and the compression trial in one pass over the sample: reads each file in 1 MiB chunks
+ * (timing only the reads) until the time budget is spent, and runs the first MiB of each through the copy
+ * pipeline's own steps to measure the ratio and the per-core processing speed on this data.
+ */
+export function probeSamples(samples: ReadonlyArray<SampleFile>, seconds: number, level: number, signal?: AbortSignal): ProbeResult {
+  const buffer = Buffer.allocUnsafe(CHUNK)
+  const key = randomBytes(32)
+  let ratioSum = 0
+  let sampled = 0
+  let sampledBytes = 0
+  let readBytes = 0
+  let readNs = 0n
+  let pipelineBytes = 0
+  let pipelineNs = 0n
+  const deadline = performance.now() + seconds * 1000
+  for (const sample of samples) {
+    if (signal?.aborted) break
+    let fd: number
+    try {
+      fd = openSync(sample.abs, 'r')
+    } catch {
+      continue
+    }
+    try {
+      let offset = 0
+      while (offset < Math.min(sample.size, PER_FILE_READ_CAP)) {
+        const started = process.hrtime.bigint()
+        const n = readSync(fd, buffer, 0, CHUNK, offset)
+        readNs += process.hrtime.bigint() - started
+        if (n === 0) break
+        if (offset === 0) {
+          const chunk = buffer.subarray(0, n)
+          const t0 = process.hrtime.bigint()
+          createHash('sha256').update(chunk).digest()
+          const packed = isIncompressibleName(sample.abs) ? chunk : zstdCompress(chunk, level)
+          const cipher = createCipheriv('aes-256-gcm', key, randomBytes(12))
+          cipher.update(packed)
+          cipher.final()
+          pipelineNs += process.hrtime.bigint() - t0
+          pipelineBytes += n
+          ratioSum += compressionPays(n, packed.length) ? packed.length / n : 1
+          sampled += 1
+          sampledBytes += n
+        }
+        offset += n
+        readBytes += n
+        if (performance.now() > deadline) break
+      }
+    } finally {
+      closeSync(fd)
+    }
+    if (performance.now() > deadline) break
+  }
+  key.fill(0)
+  return {
+    sampledFiles: sampled,
+    sampledBytes,
+    ratio: sampled > 0 ? ratioSum / sampled : 1,
+    readBytes,
+    readSeconds: Number(readNs) / 1e9,
+    pipelineBytesPerSecondPerCore: pipelineNs > 0n ? pipelineBytes / (Number(pipelineNs) / 1e9) : null,
+  }
+}

@@ -75,7 +75,8 @@ await lcube(['device', 'simulate', cube, '--model', 'mini', '--serial', 'DEMO-00
 // a demo password that meets the policy; it stays in a file and is never printed
 await writeFile(passwordFile, `Demo-${randomBytes(9).toString('base64url')}-7!\n`, { mode: 0o600 })
 say('Requirement list (scan)', '需求清单（扫描）')
-console.log(lang === 'zh' ? 'lcube scan 尚未实现（第 4 号问题），跳过。' : 'lcube scan is not built yet (issue 4); skipped.')
+// exit 1 is expected here: the sample tree breaks two rules on purpose (a symlink and a named pipe)
+const scanned = await lcube(['scan', source, '--bucket', 'demo-bucket', '--region', 'cn-hangzhou', '--prefix', 'migration/2026', '--probe-seconds', '1', '--out', join(work, 'requirement-list.html'), '--out', join(work, 'requirement-list.csv')])
 say('Copy: compress, encrypt, checkpoint', '拷贝：压缩、加密、检查点')
 const copied = await lcube(['copy', source, '--to', cube, '--job', 'demo', '--password-file', passwordFile])
 say('Status (no password needed)', '状态（无需密码）')
@@ -94,4 +95,4 @@ console.log(lang === 'zh'
   ? `逐字节一致：${identical ? '是' : '否'}（${a.size - expectedMissing.length} 个条目；按规则未迁移：${expectedMissing.join('、') || '无'}）`
   : `byte-exact: ${identical ? 'yes' : 'no'} (${a.size - expectedMissing.length} entries; not migrated by the rules: ${expectedMissing.join(', ') || 'none'})`)
 console.log(lang === 'zh' ? `比对报告（lcube compare）尚未实现（第 5 号问题）。演示文件保存在 ${work}` : `Comparison reports (lcube compare) are not built yet (issue 5). Demo files are in ${work}`)
-process.exitCode = copied === 0 && verified === 0 && restoreCode === 0 && identical ? 0 : 1
+process.exitCode = scanned === 1 && copied === 0 && verified === 0 && restoreCode === 0 && identical ? 0 : 1

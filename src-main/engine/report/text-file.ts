@@ -1,5 +1,4 @@
 import { createWriteStream, type WriteStream } from 'node:fs'
-import { once } from 'node:events'
 
 /** A text file written with back-pressure; a write error (disk full, no such folder) surfaces at the next call. */
 export class TextFileWriter {
@@ -13,7 +12,15 @@ export class TextFileWriter {
 
   async write(text: string): Promise<void> {
     if (this.failure) throw this.failure
-    if (!this.stream.write(text)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close')])
+    if (!this.stream.write(text)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          this.stream.off('drain', done).off('close', done).off('error', done)
+          resolve()
+        }
+        this.stream.on('drain', done).on('close', done).on('error', done)
+      })
+    }
     if (this.failure) throw this.failure
   }
 

@@ -107,6 +107,15 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
           tally.symlinks += 1
           notMigrated.files += 1
         } else if (item.code === 'special') tally.specialFiles += 1
+        else if (item.code === 'name' && item.stat && !item.isDir) {
+          // A file is counted like find counts it, though its name keeps it off the cube. A folder with
+          // such a name is one finding; it and its contents are neither walked nor counted.
+          if ((item.stat.mode & 0o170000) === 0o100000) {
+            tally.addFile(path, item.stat.size, item.stat.mtimeNs, item.stat.nlink)
+            notMigrated.files += 1
+            notMigrated.bytes += item.stat.size
+          }
+        }
         if (options.onProgress && performance.now() - lastProgress >= interval) {
           lastProgress = performance.now()
           progress('walking')

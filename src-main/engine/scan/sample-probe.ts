@@ -19,7 +19,7 @@ function seededRandom(seed: number): () => number {
 
 /**
  * Weighted reservoir sampling (Efraimidis–Spirakis A-Res): files drawn with probability proportional to
- * size, k kept in O(k) memory, so the mean of their compression ratios estimates the ratio of all bytes.
+ * size, k kept in O(k) memory: the files that hold most of the bytes are almost surely in the sample.
  */
 export class SizeWeightedSample {
   private readonly top: TopList<SampleFile>
@@ -63,6 +63,7 @@ export function probeSamples(samples: ReadonlyArray<SampleFile>, seconds: number
   const buffer = Buffer.allocUnsafe(CHUNK)
   const key = randomBytes(32)
   let ratioSum = 0
+  let weightSum = 0
   let sampled = 0
   let sampledBytes = 0
   let readBytes = 0
@@ -95,7 +96,10 @@ export function probeSamples(samples: ReadonlyArray<SampleFile>, seconds: number
           cipher.final()
           pipelineNs += process.hrtime.bigint() - t0
           pipelineBytes += n
-          ratioSum += compressionPays(n, packed.length) ? packed.length / n : 1
+          // Weighted by file size as well as drawn by it: without replacement, a few files that hold most
+          // bytes are each drawn once, and an unweighted mean would let many small files outvote them.
+          ratioSum += (compressionPays(n, packed.length) ? packed.length / n : 1) * sample.size
+          weightSum += sample.size
           sampled += 1
           sampledBytes += n
         }
@@ -112,7 +116,7 @@ export function probeSamples(samples: ReadonlyArray<SampleFile>, seconds: number
   return {
     sampledFiles: sampled,
     sampledBytes,
-    ratio: sampled > 0 ? ratioSum / sampled : 1,
+    ratio: weightSum > 0 ? ratioSum / weightSum : 1,
     readBytes,
     readSeconds: Number(readNs) / 1e9,
     pipelineBytesPerSecondPerCore: pipelineNs > 0n ? pipelineBytes / (Number(pipelineNs) / 1e9) : null,

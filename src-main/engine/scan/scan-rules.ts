@@ -53,7 +53,7 @@ export class RuleChecker {
     }
     if (item.kind === 'file') {
       if (item.stat.nlink > 1) this.hardLink(item.stat.dev, item.stat.ino, item.stat.size, shownPath, found)
-      if (!readable(item.abs)) {
+      if (!readable(item.abs, item.stat.uid, item.stat.mode)) {
         found.skip = { path: shownPath, reason: 'file cannot be read: EACCES', reasonZh: '文件无法读取：EACCES' }
       }
     }
@@ -73,7 +73,14 @@ export class RuleChecker {
   }
 }
 
-function readable(abs: string): boolean {
+const ME = process.getuid?.()
+
+/**
+ * Whether this process may read the file. Root, and an owner with the owner read bit, can (ACLs never
+ * narrow the owner class): no system call, which halves the scan's cost; anyone else asks access(2).
+ */
+function readable(abs: string, uid: number, mode: number): boolean {
+  if (ME === 0 || (ME === uid && mode & 0o400)) return true
   try {
     accessSync(abs, constants.R_OK)
     return true

@@ -3,13 +3,13 @@ import { join } from 'node:path'
 import type { LocalizedText } from '../../../src-shared/localized'
 import { lengthViolation } from './cube-rules'
 
-export type SourceStat = Readonly<{ size: number; mtimeNs: string; ctimeNs: string; mode: number; ino: number; dev: number; nlink: number }>
+export type SourceStat = Readonly<{ size: number; mtimeNs: string; ctimeNs: string; mode: number; ino: number; dev: number; nlink: number; uid: number }>
 
 export type WalkItem =
   | Readonly<{ kind: 'file'; rel: string; abs: string; stat: SourceStat }>
   | Readonly<{ kind: 'dir'; rel: string; abs: string; stat: SourceStat; empty: boolean; entries: number }>
   | Readonly<{ kind: 'symlink'; rel: string; abs: string; stat: SourceStat; target: string }>
-  | Readonly<{ kind: 'skip'; rel: string; abs: string; reason: LocalizedText; code: SkipCode }>
+  | Readonly<{ kind: 'skip'; rel: string; abs: string; reason: LocalizedText; code: SkipCode; stat?: SourceStat; isDir?: boolean }>
 
 export type SkipCode = 'special' | 'symlink' | 'unreadable' | 'name' | 'length'
 
@@ -22,7 +22,7 @@ export type WalkOptions = Readonly<{
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
 export function toSourceStat(stat: BigIntStats): SourceStat {
-  return { size: Number(stat.size), mtimeNs: stat.mtimeNs.toString(), ctimeNs: stat.ctimeNs.toString(), mode: Number(stat.mode), ino: Number(stat.ino), dev: Number(stat.dev), nlink: Number(stat.nlink) }
+  return { size: Number(stat.size), mtimeNs: stat.mtimeNs.toString(), ctimeNs: stat.ctimeNs.toString(), mode: Number(stat.mode), ino: Number(stat.ino), dev: Number(stat.dev), nlink: Number(stat.nlink), uid: Number(stat.uid) }
 }
 
 function specialKind(stat: BigIntStats): string {
@@ -76,8 +76,19 @@ export async function* walkSource(root: string, options: WalkOptions): AsyncGene
     try {
       name = decoder.decode(raw)
     } catch {
+      // Shown as Latin-1 (every byte one character); stat'ed through the raw bytes so the scan can count it.
       const shown = raw.toString('latin1')
-      yield { kind: 'skip', rel: frame.rel ? `${frame.rel}/${shown}` : shown, abs: join(frame.abs, shown), code: 'name', reason: { en: 'name is not valid UTF-8', zh: '名称不是有效的 UTF-8' } }
+      let named: BigIntStats | undefined
+      try {
+        named = lstatSync(Buffer.concat([Buffer.from(`${frame.abs}/`), raw]), { bigint: true })
+      } catch {
+        named = undefined
+      }
+      const rel = frame.rel ? `${frame.rel}/${shown}` : shown
+      const reason = { en: 'name is not valid UTF-8', zh: '名称不是有效的 UTF-8' }
+      yield named
+        ? { kind: 'skip', rel, abs: join(frame.abs, shown), code: 'name', reason, stat: toSourceStat(named), isDir: named.isDirectory() }
+        : { kind: 'skip', rel, abs: join(frame.abs, shown), code: 'name', reason }
       continue
     }
     const rel = frame.rel ? `${frame.rel}/${name}` : name
@@ -121,7 +132,7 @@ export async function* walkSource(root: string, options: WalkOptions): AsyncGene
       yield { kind: 'symlink', rel, abs, stat: toSourceStat(stat), target }
     } else {
       const kind = specialKind(stat)
-      yield { kind: 'skip', rel, abs, code: 'special', reason: { en: `${kind} (not migrated)`, zh: `${SPECIAL_ZH[kind]}（不迁移）` } }
+      yield { kind: 'skip', rel, abs, code: 'special', reason: { en: `${kind} (not migrated)`, zh: `${SPECIAL_ZH[kind]}（不迁移）` }, stat: toSourceStat(stat) }
     }
   }
 }

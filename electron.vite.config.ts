@@ -8,11 +8,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // the copy worker is its own entry: WorkerPool loads out/main/copy-worker.js beside the bundle
+      // each worker is its own entry: workerScript() loads out/main/<name>.js beside the bundle
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'src-main/electron/main.ts'),
           'copy-worker': resolve(import.meta.dirname, 'src-main/engine/copy/copy-worker.ts'),
+          'hash-worker': resolve(import.meta.dirname, 'src-main/engine/compare/hash-worker.ts'),
         },
       },
     },

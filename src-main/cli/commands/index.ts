@@ -8,6 +8,7 @@ import { verifyCommand } from './verify'
 import { restoreCommand } from './restore'
 import { passwdCommand } from './passwd'
 import { scanCommand } from './scan'
+import { compareCommand } from './compare'
 
 export const COMMANDS: ReadonlyArray<Command> = [
   devicesCommand,
@@ -19,6 +20,7 @@ export const COMMANDS: ReadonlyArray<Command> = [
   statusCommand,
   verifyCommand,
   restoreCommand,
+  compareCommand,
   passwdCommand,
   uiCommand,
 ]

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { workerScript, type WorkerScript } from '../worker-script'
 import { Worker } from 'node:worker_threads'
 import type { BatchFile, WorkerRequest, WorkerResponse } from './worker-protocol'
 
@@ -6,13 +6,8 @@ type PartHandler = (part: Extract<WorkerResponse, { type: 'part' }>) => Promise<
 type Pending = { resolve: (response: WorkerResponse) => void; reject: (error: Error) => void; onPart?: PartHandler; worker: Worker; parts: Promise<void> }
 
 /** The worker script: the built .js beside this module, or the tsx boot file when running from sources. */
-export function copyWorkerUrl(): URL {
-  // built app: out/main/copy-worker.js beside the bundle (this code may sit in out/main/chunks/)
-  for (const candidate of ['./copy-worker.js', '../copy-worker.js']) {
-    const built = new URL(candidate, import.meta.url)
-    if (existsSync(built)) return built
-  }
-  return new URL('./worker-boot.mjs', import.meta.url)
+export function copyWorkerScript(): WorkerScript {
+  return workerScript('copy-worker', new URL('./copy-worker.ts', import.meta.url))
 }
 
 /**
@@ -27,9 +22,9 @@ export class WorkerPool {
   private nextId = 1
   private failure: Error | undefined
 
-  constructor(size: number, url: URL = copyWorkerUrl()) {
+  constructor(size: number, script: WorkerScript = copyWorkerScript()) {
     for (let i = 0; i < size; i += 1) {
-      const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: 256 } })
+      const worker = new Worker(script.url, { workerData: script.workerData, resourceLimits: { maxOldGenerationSizeMb: 256 } })
       worker.on('message', (message: WorkerResponse) => void this.onMessage(worker, message))
       worker.on('error', (error) => this.fail(error))
       worker.on('exit', (code) => {

@@ -44,6 +44,9 @@ describe('report text', () => {
       expect(parsed.first).toHaveLength(3000)
       expect(parsed.first[2999]).toEqual({ i: 2999, path: 'p2999' })
       expect(parsed.empty).toEqual([])
+      let grouped = ''
+      for await (const chunk of jsonDocumentChunks({ a: 1 }, [['x', rows(2)], ['y', rows(0)]], pretty, 'entries')) grouped += chunk
+      expect(JSON.parse(grouped)).toEqual({ a: 1, entries: { x: [{ i: 0, path: 'p0' }, { i: 1, path: 'p1' }], y: [] } })
     }
   })
 })

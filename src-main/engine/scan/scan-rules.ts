@@ -79,7 +79,7 @@ const ME = process.getuid?.()
  * Whether this process may read the file. Root, and an owner with the owner read bit, can (ACLs never
  * narrow the owner class): no system call, which halves the scan's cost; anyone else asks access(2).
  */
-function readable(abs: string, uid: number, mode: number): boolean {
+export function readable(abs: string, uid: number, mode: number): boolean {
   if (ME === 0 || (ME === uid && mode & 0o400)) return true
   try {
     accessSync(abs, constants.R_OK)

@@ -1,5 +1,5 @@
 // `npm run demo`: a whole migration rehearsal on this machine, no display needed: a sample source tree,
-// a simulated Lightning Cube, a generated password, then copy → status → verify → restore → compare.
+// a simulated Lightning Cube, a generated password, then scan → copy → status → verify → restore → compare.
 import { randomBytes, createHash } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, lstat, symlink, writeFile } from 'node:fs/promises'
@@ -94,5 +94,8 @@ const identical = missing.length === expectedMissing.length && extra.length === 
 console.log(lang === 'zh'
   ? `逐字节一致：${identical ? '是' : '否'}（${a.size - expectedMissing.length} 个条目；按规则未迁移：${expectedMissing.join('、') || '无'}）`
   : `byte-exact: ${identical ? 'yes' : 'no'} (${a.size - expectedMissing.length} entries; not migrated by the rules: ${expectedMissing.join(', ') || 'none'})`)
-console.log(lang === 'zh' ? `比对报告（lcube compare）尚未实现（第 5 号问题）。演示文件保存在 ${work}` : `Comparison reports (lcube compare) are not built yet (issue 5). Demo files are in ${work}`)
-process.exitCode = scanned === 1 && copied === 0 && verified === 0 && restoreCode === 0 && identical ? 0 : 1
+say('Comparison report: the source against the cube, then against the restore', '比对报告：源与设备比对，再与恢复结果比对')
+const againstCube = await lcube(['compare', source, '--against', `cube:${cube}#demo`, '--password-file', passwordFile])
+const againstRestore = await lcube(['compare', source, '--against', restored, '--mode', 'full', '--report', join(work, 'comparison.html'), '--report', join(work, 'comparison.csv')])
+console.log(lang === 'zh' ? `\n演示文件保存在 ${work}` : `\nDemo files are in ${work}`)
+process.exitCode = scanned === 1 && copied === 0 && verified === 0 && restoreCode === 0 && identical && againstCube === 0 && againstRestore === 0 ? 0 : 1

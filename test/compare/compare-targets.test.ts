@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { gzipSync } from 'node:zlib'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
@@ -145,6 +145,7 @@ describe('lcube compare against a directory', () => {
 describe('lcube compare against a cube', () => {
   it('hash mode reads the manifest; full mode decrypts; a changed source shows as differ; wrong password exits 3', async () => {
     const source = await sourceTree()
+    await symlink('docs/same.txt', join(source, 'link')) // recorded by copy as skipped: neither extra nor missing
     const cube = await makeCube()
     const pw = await passwordFile()
     const env = await testEnv()
@@ -155,6 +156,7 @@ describe('lcube compare against a cube', () => {
     expect(hash.report.summary).toMatchObject({ match: 6, differ: 0, missingInTarget: 0, extraInTarget: 0, error: 0 })
     expect(hash.report.summary.matchedBy.sha256).toBe(6)
     expect(hash.report.safeToDelete).toBe(true)
+    expect(hash.report.notes.map((n) => n.en)).toContain('1 symbolic links and 0 special files in the sources are not compared (not regular files; copy does not migrate them by default)')
     const full = await compare([source, '--against', `cube:${cube}#j1`, '--mode', 'full', '--password-file', pw], env)
     expect(full.report.summary.matchedBy.bytes).toBe(6)
     await writeFile(join(source, 'docs', 'edited.txt'), 'version Q')

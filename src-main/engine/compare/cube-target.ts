@@ -9,7 +9,6 @@ import type { FullCompareResult, SourceEntry, TargetEntry, TargetSession } from 
 const NOT_COPIED: Readonly<Record<string, LocalizedText>> = {
   changed: { en: 'the cube recorded it as changed while it was copied', zh: '设备记录其在拷贝期间发生变化' },
   error: { en: 'the copy could not read it', zh: '拷贝时无法读取' },
-  skipped: { en: 'the copy skipped it', zh: '拷贝时已跳过' },
 }
 
 /**
@@ -32,7 +31,8 @@ export async function openCubeTarget(cubeDir: string, jobName: string, password:
       if (!listing.complete) notes.push({ en: 'the job is not complete: files not yet copied show as missing', zh: '作业尚未完成：尚未拷贝的文件显示为缺失' })
       try {
         for await (const entry of listing.entries) {
-          if (entry.type !== 'file') continue
+          // skipped entries record what copy left out on purpose (special files, links): no data, no name to match
+          if (entry.type !== 'file' || entry.status === 'skipped') continue
           const problem = entry.status === 'ok' ? undefined : (NOT_COPIED[entry.status] ?? { en: entry.status, zh: entry.status })
           yield { key: entry.path, size: entry.size, sha256: entry.sha256, crc64: entry.crc64, problem, cube: entry }
         }

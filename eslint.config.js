@@ -18,7 +18,7 @@ const noNode = [
 const noMainFromOutside = { group: ['**/src-main/**', '../src-main/*'], message: 'Only the shared contract (src-shared) crosses runtimes.' }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'e2e/artifacts/**', 'bench-results/**', 'coverage/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'e2e/artifacts/**', 'bench-results/**', 'coverage/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

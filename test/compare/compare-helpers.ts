@@ -17,7 +17,7 @@ export type Report = {
   safeToDelete: boolean
   verdict: Array<{ en: string }>
   notes: Array<{ en: string }>
-  entries: Record<string, Row[]>
+  entries: Record<'match' | 'differ' | 'missingInTarget' | 'extraInTarget' | 'error', Row[]>
 }
 
 /** Runs lcube compare --json and returns the exit code and the validated report. */

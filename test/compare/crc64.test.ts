@@ -1,46 +1,60 @@
-import { randomBytes } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
-import { createCrc64 } from '../../src-main/engine/hash'
-import { normalizeCrc64, etagMd5 } from '../../src-main/engine/compare/target-entry'
+import { createHash, randomBytes } from 'node:crypto'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { HashPool } from '../../src-main/engine/compare/hash-pool'
+import { etagMd5, normalizeCrc64 } from '../../src-main/engine/compare/target-entry'
+import { crc64Reference } from '../helpers/crc64'
+import { tempDir } from '../helpers/temp'
 
-/** CRC-64/XZ (ECMA-182 polynomial, reflected, init and xorout all ones), bit by bit: independent of hash-wasm. */
-function crc64Reference(data: Uint8Array): bigint {
-  const poly = 0xc96c5795d7870f42n
-  let crc = 0xffffffffffffffffn
-  for (const byte of data) {
-    crc ^= BigInt(byte)
-    for (let i = 0; i < 8; i += 1) crc = crc & 1n ? (crc >> 1n) ^ poly : crc >> 1n
-  }
-  return crc ^ 0xffffffffffffffffn
-}
+const pool = new HashPool(2)
+afterAll(() => pool.close())
 
-async function crc64Hex(data: Uint8Array): Promise<string> {
-  const hasher = await createCrc64()
-  hasher.update(data)
-  return hasher.digest('hex')
-}
-
-describe('CRC-64/XZ equals OSS x-oss-hash-crc64ecma', () => {
-  it('check value of "123456789"', async () => {
-    expect(await crc64Hex(Buffer.from('123456789'))).toBe('995dc9bbdf1939fa')
-    expect(BigInt('0x995dc9bbdf1939fa').toString()).toBe('11051210869376104954')
-    expect(normalizeCrc64('11051210869376104954')).toBe('995dc9bbdf1939fa')
-    expect(normalizeCrc64('0x995DC9BBDF1939FA')).toBe('995dc9bbdf1939fa')
-  })
-
-  it('empty input', async () => {
-    expect(await crc64Hex(new Uint8Array(0))).toBe('0000000000000000')
-    expect(normalizeCrc64('0')).toBe('0000000000000000')
-  })
-
-  it('multi-MiB inputs agree with a bitwise reference', async () => {
-    for (const size of [1024 * 1024 + 3, 3 * 1024 * 1024]) {
-      const data = randomBytes(size)
-      expect(await crc64Hex(data)).toBe(crc64Reference(data).toString(16).padStart(16, '0'))
-    }
+describe('hashing in worker threads for compare', () => {
+  it('CRC-64 (as OSS x-oss-hash-crc64ecma), MD5 and SHA-256 of "123456789", the empty file and multi-MiB files', async () => {
+    const dir = await tempDir()
+    const inputs: Array<[string, Buffer]> = [
+      ['check', Buffer.from('123456789')],
+      ['empty', Buffer.alloc(0)],
+      ['one-mib-plus', randomBytes(1024 * 1024 + 3)],
+      ['three-mib', randomBytes(3 * 1024 * 1024)],
+    ]
+    for (const [name, data] of inputs) await writeFile(join(dir, name), data)
+    const results = await Promise.all(inputs.map(([name]) => pool.hash(join(dir, name), ['crc64', 'md5', 'sha256'])))
+    results.forEach((result, i) => {
+      const data = inputs[i]![1]
+      expect(result).toMatchObject({
+        ok: true,
+        size: data.length,
+        digests: {
+          crc64: crc64Reference(data).toString(16).padStart(16, '0'),
+          md5: createHash('md5').update(data).digest('hex'),
+          sha256: createHash('sha256').update(data).digest('hex'),
+        },
+      })
+    })
+    expect(results[0]).toMatchObject({ digests: { crc64: '995dc9bbdf1939fa' } })
+    expect(results[1]).toMatchObject({ digests: { crc64: '0000000000000000' } })
   }, 120_000)
 
-  it('rejects values that are not CRC-64s; reads ETags', () => {
+  it('byte comparison names the first differing byte; an unreadable side is named', async () => {
+    const dir = await tempDir()
+    const a = randomBytes(2 * 1024 * 1024 + 5)
+    const b = Buffer.from(a)
+    b[1024 * 1024 + 17]! ^= 0x40
+    await writeFile(join(dir, 'a'), a)
+    await writeFile(join(dir, 'b'), b)
+    await writeFile(join(dir, 'short'), a.subarray(0, 100))
+    expect(await pool.same(join(dir, 'a'), join(dir, 'a'))).toMatchObject({ ok: true, same: true, firstDifference: null })
+    expect(await pool.same(join(dir, 'a'), join(dir, 'b'))).toMatchObject({ ok: true, same: false, firstDifference: 1024 * 1024 + 17 })
+    expect(await pool.same(join(dir, 'a'), join(dir, 'short'))).toMatchObject({ ok: true, same: false, firstDifference: 100 })
+    expect(await pool.same(join(dir, 'a'), join(dir, 'nope'))).toMatchObject({ ok: false, side: 'b', code: 'ENOENT' })
+  })
+
+  it('OSS decimal CRC-64 and ETags', () => {
+    expect(normalizeCrc64('11051210869376104954')).toBe('995dc9bbdf1939fa')
+    expect(normalizeCrc64('0x995DC9BBDF1939FA')).toBe('995dc9bbdf1939fa')
+    expect(normalizeCrc64('0')).toBe('0000000000000000')
     expect(normalizeCrc64('18446744073709551616')).toBeUndefined() // 2^64
     expect(normalizeCrc64('abc')).toBeUndefined()
     expect(etagMd5('"5D41402ABC4B2A76B9719D911017C592"')).toBe('5d41402abc4b2a76b9719d911017c592')

@@ -7,6 +7,7 @@ import type { Command } from '../command'
 import { compareProgressLine, compareSummaryLines } from '../compare-output'
 import { intArg, stringArg } from '../cube-arg'
 import { EXIT } from '../exit-codes'
+import { writeJsonReport } from '../json-report'
 import { jobPassword } from '../job-args'
 
 export const compareCommand: Command = {
@@ -59,9 +60,7 @@ export const compareCommand: Command = {
       const written: string[] = []
       for (const path of reports) written.push(...(await exportCompare(result, path, env)))
       if (json) {
-        await out.write('{"event":"report","report":')
-        for await (const chunk of compareJsonChunks(result, false)) await out.write(chunk)
-        await out.write(`,"files":${JSON.stringify(written)}}\n`)
+        await writeJsonReport(out, compareJsonChunks(result, false), written)
       } else {
         for (const line of compareSummaryLines(result, lang)) out.line(line)
         for (const path of written) out.line(`${lang === 'zh' ? '已写出' : 'wrote'} ${path}`)

@@ -4,6 +4,7 @@ import { runScan } from '../../engine/scan/run-scan'
 import type { Command } from '../command'
 import { intArg, stringArg } from '../cube-arg'
 import { EXIT } from '../exit-codes'
+import { writeJsonReport } from '../json-report'
 import { scanProgressLine, scanSummaryLines } from '../scan-output'
 
 export const scanCommand: Command = {
@@ -48,9 +49,7 @@ export const scanCommand: Command = {
       const written: string[] = []
       for (const output of outputs) written.push(...(await exportScan(result, output.path, env)))
       if (json) {
-        await out.write('{"event":"report","report":')
-        for await (const chunk of scanJsonChunks(result, false)) await out.write(chunk)
-        await out.write(`,"files":${JSON.stringify(written)}}\n`)
+        await writeJsonReport(out, scanJsonChunks(result, false), written)
       } else {
         for (const line of scanSummaryLines(result, lang)) out.line(line)
         for (const path of written) out.line(`${lang === 'zh' ? '已导出' : 'wrote'} ${path}`)

@@ -8,6 +8,7 @@ import { createHeader, readHeader, serializeHeader, unlockHeader, writeHeader, H
 import { checkScryptParams } from './kdf'
 import { decodeRecordHeader, encodeRecordHeader, RecordType } from './record'
 import { comparePaths } from './entry'
+import { crc64Reference } from '../../../test/helpers/crc64'
 
 const params: JobParams = { cipher: 'AES-256-GCM', compression: 'zstd', partBytes: 8 * 1024 * 1024, packTargetBytes: 256 * 1024 * 1024 }
 const kdf = { name: 'scrypt' as const, logN: 10, r: 8, p: 1 }
@@ -72,17 +73,6 @@ describe('job header and key slots', () => {
 })
 
 describe('CRC-64/XZ equals OSS x-oss-hash-crc64ecma', () => {
-  /** Bitwise reference, independent of hash-wasm: reflected ECMA-182 polynomial, init and xorout all ones. */
-  function crc64Reference(data: Uint8Array): bigint {
-    const poly = 0xc96c5795d7870f42n
-    let crc = 0xffffffffffffffffn
-    for (const byte of data) {
-      crc ^= BigInt(byte)
-      for (let i = 0; i < 8; i += 1) crc = crc & 1n ? (crc >> 1n) ^ poly : crc >> 1n
-    }
-    return crc ^ 0xffffffffffffffffn
-  }
-
   it('check value of "123456789" is 0x995DC9BBDF1939FA (11051210869376104954)', async () => {
     const crc = await createCrc64()
     crc.update('123456789')

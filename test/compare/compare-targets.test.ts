@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
+import { findChromium } from '../../src-main/engine/report/pdf'
 import { lcube, lcubeProcess } from '../helpers/cli'
 import { makeCube, passwordFile, testEnv } from '../helpers/cube'
 import { tempDir } from '../helpers/temp'
@@ -39,7 +40,9 @@ describe('lcube compare against a directory', () => {
     await writeFile(join(target, 'empty.bin'), '')
     await writeFile(join(target, NFC, 'menu.txt'), 'croissant')
     const out = await tempDir('lcube-cmp-out-')
-    const { run, report } = await compare([source, '--against', target, '--report', join(out, 'r.csv'), '--report', join(out, 'r.html'), '--report', join(out, 'r.json')])
+    const pdf = findChromium() ? ['--report', join(out, 'r.pdf')] : []
+    if (!pdf.length && process.env.CI) throw new Error('CI must have Chromium for the PDF report')
+    const { run, report } = await compare([source, '--against', target, '--report', join(out, 'r.csv'), '--report', join(out, 'r.html'), '--report', join(out, 'r.json'), ...pdf])
     expect(run.code).toBe(1)
     expect(outcome(report)).toEqual([
       'differ docs/edited.txt',
@@ -66,6 +69,7 @@ describe('lcube compare against a directory', () => {
     expect(html).toContain('可以删除源数据：否')
     expect(html).toContain('Safe to delete source: NO')
     expect(html).toContain('docs/gone.txt')
+    if (pdf.length) expect((await readFile(join(out, 'r.pdf'))).subarray(0, 5).toString()).toBe('%PDF-')
   })
 
   it('full mode compares bytes and names the first differing byte; a faithful copy is safe to delete', async () => {

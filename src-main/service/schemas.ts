@@ -35,7 +35,7 @@ export const REQUEST_SCHEMAS = {
     password: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
     threads: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(256))),
     bwlimitBytesPerSecond: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
-    level: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(19))),
+    level: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(19))),
     transferSymlinks: v.optional(v.boolean()),
     weakPasswordOk: v.optional(v.boolean()),
   }),

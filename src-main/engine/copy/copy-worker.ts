@@ -25,8 +25,9 @@ function own(bytes: Uint8Array): ArrayBuffer {
   return out
 }
 
+/** Level 0 is store mode: no compression at all, for data known not to compress or the fastest copy. */
 function maybeCompress(raw: Uint8Array, level: number, allowed: boolean): { payload: Uint8Array; compressed: boolean } {
-  if (!allowed || raw.length < 64) return { payload: raw, compressed: false }
+  if (!allowed || level === 0 || raw.length < 64) return { payload: raw, compressed: false }
   const packed = zstdCompress(raw, level)
   return compressionPays(raw.length, packed.length) ? { payload: packed, compressed: true } : { payload: raw, compressed: false }
 }

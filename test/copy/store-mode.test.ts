@@ -1,0 +1,28 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expect, it } from 'vitest'
+import { lcube } from '../helpers/cli'
+import { makeCube, passwordFile, testEnv } from '../helpers/cube'
+import { tempDir } from '../helpers/temp'
+import { treeDigest } from '../helpers/tree'
+
+it('--level 0 stores without compression: the cube holds at least the source bytes, the restore is exact', async () => {
+  const source = await tempDir()
+  const text = 'the same compressible line of a log file\n'.repeat(50_000) // ~2 MB, zstd would shrink it ~100×
+  await writeFile(join(source, 'app.log'), text)
+  await writeFile(join(source, 'small.txt'), 'hello '.repeat(100))
+  const env = await testEnv()
+  const pw = await passwordFile()
+  const stored = await makeCube()
+  const packed = await makeCube()
+  expect((await lcube(['copy', source, '--to', stored, '--password-file', pw, '--level', '0'], env)).code).toBe(0)
+  expect((await lcube(['copy', source, '--to', packed, '--password-file', pw], env)).code).toBe(0)
+  const onCube = async (cube: string) => JSON.parse((await lcube(['status', cube, '--json'], env)).stdout)[0].bytesOnCube as number
+  const sourceBytes = Buffer.byteLength(text) + 600
+  expect(await onCube(stored)).toBeGreaterThanOrEqual(sourceBytes)
+  expect(await onCube(packed)).toBeLessThan(sourceBytes / 20)
+  const restored = await tempDir()
+  expect((await lcube(['restore', stored, '--to', restored, '--password-file', pw], env)).code).toBe(0)
+  expect(await treeDigest(restored)).toEqual(await treeDigest(source))
+  expect((await lcube(['copy', source, '--to', stored, '--password-file', pw, '--level', '20'], env)).stderr).toMatch(/--level must be a whole number from 0 to 19/)
+}, 60_000)

@@ -76,13 +76,11 @@ export async function smallDataset(root: string, scale: number): Promise<Dataset
   const count = Math.round(100_000 * scale)
   const next = rng(42)
   let bytes = 0
-  const text = textBytes(7, 64 * 1024 * 8)
-  const random = randomBytes(8, 64 * 1024 * 8)
   for (let i = 0; i < count; i += 1) {
     if (i % 1000 === 0) await mkdir(join(dir, `d${String(i / 1000).padStart(3, '0')}`), { recursive: true })
     const size = 1024 + (next() % (63 * 1024))
-    const from = next() % (text.length - size)
-    const data = i % 2 ? random.subarray(from, from + size) : text.subarray(from, from + size)
+    // every file its own content: slices of one buffer would let solid archivers dedupe the whole set
+    const data = i % 2 ? randomBytes(10_000 + i, size) : textBytes(10_000 + i, size)
     await writeFile(join(dir, `d${String(Math.floor(i / 1000)).padStart(3, '0')}`, `f${i}.${i % 2 ? 'dat' : 'txt'}`), data)
     bytes += size
   }

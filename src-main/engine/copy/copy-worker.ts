@@ -25,9 +25,19 @@ function own(bytes: Uint8Array): ArrayBuffer {
   return out
 }
 
-/** Level 0 is store mode: no compression at all, for data known not to compress or the fastest copy. */
-function maybeCompress(raw: Uint8Array, level: number, allowed: boolean): { payload: Uint8Array; compressed: boolean } {
+/** Bytes tried first when the part before did not compress: random data is then skipped for 0.8 % of the work. */
+const PROBE_BYTES = 64 * 1024
+
+/**
+ * Level 0 is store mode: no compression at all. With `probe`, a part is compressed only if its first
+ * 64 KiB do: a file of alternating text and random runs (a database dump) gets the text compressed and
+ * the random runs skipped cheaply, instead of either being given up on.
+ */
+function maybeCompress(raw: Uint8Array, level: number, allowed: boolean, probe = false): { payload: Uint8Array; compressed: boolean } {
   if (!allowed || level === 0 || raw.length < 64) return { payload: raw, compressed: false }
+  if (probe && raw.length > 4 * PROBE_BYTES && !compressionPays(PROBE_BYTES, zstdCompress(raw.subarray(0, PROBE_BYTES), level).length)) {
+    return { payload: raw, compressed: false }
+  }
   const packed = zstdCompress(raw, level)
   return compressionPays(raw.length, packed.length) ? { payload: packed, compressed: true } : { payload: raw, compressed: false }
 }
@@ -67,8 +77,8 @@ async function handleFile(request: Extract<WorkerRequest, { type: 'file' }>): Pr
     return
   }
   const hasher = new FileHasher(crc)
-  let allowCompression = !isIncompressibleName(request.file.name)
-  let misses = 0
+  const allowCompression = !isIncompressibleName(request.file.name)
+  let missed = false
   let position = 0
   let partNo = 0
   let posted = 0
@@ -88,10 +98,9 @@ async function handleFile(request: Extract<WorkerRequest, { type: 'file' }>): Pr
     if (data.length === 0 && partNo > 0) break
     hasher.update(data)
     position += data.length
-    const { payload, compressed } = maybeCompress(data, request.level, allowCompression)
-    // two parts in a row that do not shrink: stop trying for this file (video, archives under other names)
-    if (allowCompression && !compressed) misses += 1
-    if (misses >= 2) allowCompression = false
+    // after a part that did not shrink, the next is probed before it is compressed
+    const { payload, compressed } = maybeCompress(data, request.level, allowCompression, missed)
+    missed = !compressed
     while (posted - acked >= PART_WINDOW) await new Promise<void>((resolve) => (waiter = resolve))
     const buffer = own(payload)
     post({ type: 'part', id: request.id, partNo, payload: buffer, compressed, rawLength: data.length }, [buffer])

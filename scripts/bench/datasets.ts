@@ -1,22 +1,14 @@
 // Seeded, deterministic benchmark datasets: the same bytes on every run and machine.
 import { mkdir, open, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { xorshift32 } from '../../src-main/engine/xorshift'
 
 export type Dataset = { name: 'mixed' | 'small' | 'large'; label: string; dir: string; files: number; bytes: number }
 
 const MiB = 1024 * 1024
 const WORDS = ['GET', 'POST', '/api/v1/orders', '/static/app.js', 'status=200', 'status=404', 'user=alice', 'user=bob', 'latency_ms=', 'region=cn-hangzhou', 'INFO', 'WARN', 'ERROR', 'request_id=', 'bytes=', '订单', '支付成功', 'cache=hit', 'cache=miss']
 
-/** xorshift32 stream. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1
-  return () => {
-    x ^= x << 13
-    x ^= x >>> 17
-    x ^= x << 5
-    return x >>> 0
-  }
-}
+const rng = xorshift32
 
 /** Log-like text: compresses about 5–8× with zstd, like real application logs. */
 export function textBytes(seed: number, length: number): Buffer {

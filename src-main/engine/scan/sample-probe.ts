@@ -2,19 +2,15 @@ import { createCipheriv, createHash, randomBytes } from 'node:crypto'
 import { closeSync, openSync, readSync } from 'node:fs'
 import { compressionPays, isIncompressibleName } from '../codec/compress-policy'
 import { zstdCompress } from '../codec/zstd'
+import { xorshift32 } from '../xorshift'
 import { TopList } from './top-list'
 
 export type SampleFile = Readonly<{ abs: string; size: number }>
 
-/** xorshift32: a fixed seed makes the sample, and so the estimate, the same for the same tree. */
+/** A fixed seed makes the sample, and so the estimate, the same for the same tree. */
 function seededRandom(seed: number): () => number {
-  let x = seed >>> 0 || 1
-  return () => {
-    x ^= x << 13
-    x ^= x >>> 17
-    x ^= x << 5
-    return (x >>> 0) / 0x1_0000_0000
-  }
+  const next = xorshift32(seed)
+  return () => next() / 0x1_0000_0000
 }
 
 /**

@@ -91,23 +91,28 @@ export async function runCompare(options: CompareOptions): Promise<CompareResult
         window.push(work)
         while (window.length >= limit) emit(await window.shift()!)
       }
+      // each side's key is computed once per entry as it arrives, not on every comparison
+      const keyed = async <T extends { key: string }>(it: AsyncIterator<T>) => {
+        const r = await it.next()
+        return r.done ? undefined : { value: r.value, key: matchKey(r.value.key) }
+      }
       const si = sources[Symbol.asyncIterator]()
       const ti = targets[Symbol.asyncIterator]()
-      let s = await si.next()
-      let t = await ti.next()
-      while (!s.done || !t.done) {
+      let s = await keyed(si)
+      let t = await keyed(ti)
+      while (s || t) {
         if (options.signal?.aborted) throw new LcubeError('INTERRUPTED', { en: 'Comparison interrupted', zh: '比对已中断' })
-        const order = s.done ? 1 : t.done ? -1 : Buffer.compare(matchKey(s.value.key), matchKey(t.value.key))
+        const order = !s ? 1 : !t ? -1 : Buffer.compare(s.key, t.key)
         if (order < 0) {
-          await enqueue(Promise.resolve(missingRow(s.value)))
-          s = await si.next()
+          await enqueue(Promise.resolve(missingRow(s!.value)))
+          s = await keyed(si)
         } else if (order > 0) {
-          await enqueue(Promise.resolve(extraRow(t.value)))
-          t = await ti.next()
+          await enqueue(Promise.resolve(extraRow(t!.value)))
+          t = await keyed(ti)
         } else {
-          await enqueue(comparePair(s.value, t.value, mode, target, pool, stats))
-          s = await si.next()
-          t = await ti.next()
+          await enqueue(comparePair(s!.value, t!.value, mode, target, pool, stats))
+          s = await keyed(si)
+          t = await keyed(ti)
         }
       }
       for (const work of window.splice(0)) emit(await work)

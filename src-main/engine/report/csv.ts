@@ -23,12 +23,10 @@ export function parseCsv(text: string): string[][] {
   let row: string[] = []
   let cell = ''
   let quoted = false
-  let wasQuoted = false
   const body = text.startsWith(UTF8_BOM) ? text.slice(1) : text
   const endCell = () => {
-    row.push(wasQuoted || cell.startsWith("'") ? unguard(cell) : cell)
+    row.push(unguard(cell))
     cell = ''
-    wasQuoted = false
   }
   for (let i = 0; i < body.length; i += 1) {
     const c = body[i]!
@@ -40,7 +38,6 @@ export function parseCsv(text: string): string[][] {
       else cell += c
     } else if (c === '"') {
       quoted = true
-      wasQuoted = true
     } else if (c === ',') endCell()
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && body[i + 1] === '\n') i += 1

@@ -7,7 +7,7 @@ import { BinaryHeap } from '../binary-heap'
 import { writeChunks } from './report-file'
 
 /** Items sorted in memory at a time; more spill to sorted runs on disk that are merged back. */
-export const SORT_RUN_ITEMS = 100_000
+export const SORT_RUN_ITEMS = 50_000
 
 type Keyed<T> = { key: Buffer; item: T }
 

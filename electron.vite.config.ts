@@ -14,6 +14,7 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src-main/electron/main.ts'),
           'copy-worker': resolve(import.meta.dirname, 'src-main/engine/copy/copy-worker.ts'),
           'hash-worker': resolve(import.meta.dirname, 'src-main/engine/compare/hash-worker.ts'),
+          'service-worker': resolve(import.meta.dirname, 'src-main/service/service-worker.ts'),
         },
       },
     },

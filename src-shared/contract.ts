@@ -6,7 +6,10 @@
 import type { ActiveCopy, CopyEvent, CopyRequest } from './copy-types'
 import type { DeviceChange, DeviceInfo, SimulateDeviceRequest } from './device-types'
 import type { Result } from './errors'
+import type { FolderListing, HistoryEntry } from './history-types'
+import type { HandoverSheet, JobStatus } from './job-types'
 import type { Lang } from './localized'
+import type { CompareRequest, ExportRequest, ExportResult, ScanRequest, TaskEvent, TaskRef, TaskRows, TaskRowsRequest, TaskStarted, VerifyRequest } from './task-types'
 
 export type AppInfo = Readonly<{
   name: string
@@ -19,6 +22,20 @@ export type AppInfo = Readonly<{
 export type PathRequest = Readonly<{ path: string }>
 
 export type CopyRef = Readonly<{ cube: string; job: string }>
+
+/** null lifts the cap. */
+export type ThrottleRequest = Readonly<{ cube: string; job: string; bytesPerSecond: number | null }>
+
+export type JobRef = Readonly<{ cube: string; job: string }>
+
+export type ChangePasswordRequest = Readonly<{
+  cube: string
+  job: string
+  /** Both travel once to the service and straight into the KDF; never stored, logged or returned. */
+  password: string
+  newPassword: string
+  weakPasswordOk?: boolean
+}>
 
 export type DeviceList = ReadonlyArray<DeviceInfo>
 
@@ -33,11 +50,27 @@ export interface InvokeContract {
   'copy:resume': { request: CopyRef; response: ActiveCopy }
   'copy:cancel': { request: CopyRef; response: ActiveCopy }
   'copy:list': { request: void; response: ReadonlyArray<ActiveCopy> }
+  'copy:throttle': { request: ThrottleRequest; response: ActiveCopy }
+  /** The desktop app's native folder dialog; the browser UI uses fs:listFolder instead. */
+  'app:pickFolder': { request: void; response: Readonly<{ path: string | null }> }
+  'fs:listFolder': { request: Readonly<{ path?: string }>; response: FolderListing }
+  'scan:start': { request: ScanRequest; response: TaskStarted }
+  'verify:start': { request: VerifyRequest; response: TaskStarted }
+  'compare:start': { request: CompareRequest; response: TaskStarted }
+  'tasks:cancel': { request: TaskRef; response: Readonly<{ cancelled: boolean }> }
+  'tasks:rows': { request: TaskRowsRequest; response: TaskRows }
+  'tasks:export': { request: ExportRequest; response: ExportResult }
+  'jobs:list': { request: PathRequest; response: ReadonlyArray<JobStatus> }
+  'jobs:handover': { request: JobRef; response: HandoverSheet }
+  'jobs:changePassword': { request: ChangePasswordRequest; response: Readonly<{ keySlots: number }> }
+  'history:list': { request: void; response: ReadonlyArray<HistoryEntry> }
 }
 
 export interface EventContract {
   'devices:changed': Readonly<{ devices: DeviceList; changes: ReadonlyArray<DeviceChange> }>
   'copy:event': CopyEvent
+  'tasks:event': TaskEvent
+  'history:changed': HistoryEntry
 }
 
 export type InvokeChannel = keyof InvokeContract
@@ -57,11 +90,26 @@ export const INVOKE_METHODS = {
   resumeCopy: 'copy:resume',
   cancelCopy: 'copy:cancel',
   listCopies: 'copy:list',
+  throttleCopy: 'copy:throttle',
+  pickFolder: 'app:pickFolder',
+  listFolder: 'fs:listFolder',
+  startScan: 'scan:start',
+  startVerify: 'verify:start',
+  startCompare: 'compare:start',
+  cancelTask: 'tasks:cancel',
+  taskRows: 'tasks:rows',
+  exportTask: 'tasks:export',
+  listJobs: 'jobs:list',
+  handoverSheet: 'jobs:handover',
+  changePassword: 'jobs:changePassword',
+  listHistory: 'history:list',
 } as const satisfies Record<string, InvokeChannel>
 
 export const EVENT_METHODS = {
   onDevicesChanged: 'devices:changed',
   onCopyEvent: 'copy:event',
+  onTaskEvent: 'tasks:event',
+  onHistoryChanged: 'history:changed',
 } as const satisfies Record<string, EventChannel>
 
 export const INVOKE_CHANNELS = Object.values(INVOKE_METHODS) as ReadonlyArray<InvokeChannel>

@@ -60,9 +60,17 @@ export type CopyRequest = Readonly<{
   weakPasswordOk?: boolean
 }>
 
-export type ActiveCopy = Readonly<{ job: string; cube: string; paused: boolean; progress: CopyProgress | undefined }>
+export type ActiveCopy = Readonly<{
+  job: string
+  cube: string
+  paused: boolean
+  threads: number
+  /** The read-rate cap in bytes per second, or null when uncapped. */
+  bwlimit: number | null
+  progress: CopyProgress | undefined
+}>
 
 export type CopyEvent =
-  | Readonly<{ kind: 'progress'; job: string; progress: CopyProgress }>
-  | Readonly<{ kind: 'finished'; job: string; summary: CopySummary }>
-  | Readonly<{ kind: 'failed'; job: string; error: Readonly<{ code: string; message: LocalizedText }> }>
+  | Readonly<{ kind: 'progress'; job: string; cube: string; progress: CopyProgress; paused: boolean; bwlimit: number | null; threads: number; problems: ReadonlyArray<SkippedItem> }>
+  | Readonly<{ kind: 'finished'; job: string; cube: string; summary: CopySummary }>
+  | Readonly<{ kind: 'failed'; job: string; cube: string; error: Readonly<{ code: string; message: LocalizedText }> }>

@@ -1,19 +1,16 @@
 import { app } from 'electron'
-import { systemDeviceEnvironment } from '../device/device-service'
-import { AppService } from '../service/app-service'
+import { ServiceClient } from '../service/service-client'
 import { wireIpc } from './ipc'
 import { createMainWindow, lockDownWebContents } from './window'
 
-/** Composition only: the service does the work, the window shows it. */
+/** Composition only: the service works in its own thread, the window shows it, main relays. */
 async function main(): Promise<void> {
   lockDownWebContents()
   await app.whenReady()
-  const service = new AppService({
-    devices: systemDeviceEnvironment(),
+  const service = await ServiceClient.start({
     mode: 'electron',
     defaultLang: app.getLocale().toLowerCase().startsWith('zh') ? 'zh' : 'en',
   })
-  await service.start()
   const window = createMainWindow()
   const unwire = wireIpc(service, window)
   app.on('window-all-closed', () => {

@@ -16,8 +16,14 @@ import type { DeviceMonitor } from '../device/monitor'
 import { createSimulatedCube } from '../device/simulate'
 import { LcubeError, toErrorData } from '../engine/errors'
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../engine/product'
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { CopyManager } from './copy-manager'
+import { HistoryStore } from './history-store'
+import { changeJobPassword, handoverSheet, listFolder, listJobs } from './job-ops'
 import { REQUEST_SCHEMAS, describeIssues, type ParsedRequest } from './schemas'
+import { TaskManager } from './task-manager'
+import { compareWork, scanWork, verifyWork } from './task-works'
 
 type Handlers = { [C in InvokeChannel]: (request: ParsedRequest<C>) => Promise<ResponseOf<C>> }
 
@@ -25,7 +31,15 @@ export type AppServiceOptions = Readonly<{
   devices: DeviceEnvironment
   mode: AppInfo['mode']
   defaultLang: Lang
+  /** Where history entries and exported reports live (the user's config folder in the app). */
+  dataDir: string
+  /** Credentials for S3 comparisons and LCUBE_CHROMIUM for PDF reports are read from here. */
+  env: NodeJS.ProcessEnv
 }>
+
+function stamp(date = new Date()): string {
+  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*/, '')
+}
 
 /**
  * The application API behind every UI: Electron IPC and the web bridge both call invoke() with
@@ -37,12 +51,20 @@ export class AppService {
   private readonly listeners = new Map<EventChannel, Set<(payload: unknown) => void>>()
   private started: Promise<unknown> | undefined
   private readonly copies: CopyManager
+  private readonly tasks: TaskManager
+  private readonly history: HistoryStore
 
   constructor(options: AppServiceOptions) {
     this.options = options
     this.monitor = createDeviceMonitor(options.devices)
     this.monitor.onChange((devices, changes) => this.emit('devices:changed', { devices, changes }))
-    this.copies = new CopyManager((event) => this.emit('copy:event', event))
+    this.history = new HistoryStore(join(options.dataDir, 'history'), (entry) => this.emit('history:changed', entry))
+    this.copies = new CopyManager((event) => this.emit('copy:event', event), this.history)
+    const reports = join(options.dataDir, 'reports')
+    this.tasks = new TaskManager(this.history, (event) => this.emit('tasks:event', event), async (kind, id) => {
+      await mkdir(reports, { recursive: true, mode: 0o700 })
+      return join(reports, `${kind}-${stamp()}-${id.slice(0, 8)}`)
+    })
   }
 
   /** Starts device watching; idempotent. */
@@ -53,7 +75,7 @@ export class AppService {
 
   /** Stops running copies at a clean checkpoint, then device watching. */
   async stop(): Promise<void> {
-    await this.copies.stopAll()
+    await Promise.all([this.copies.stopAll(), this.tasks.stopAll()])
     await this.monitor.stop()
     this.listeners.clear()
   }
@@ -124,6 +146,22 @@ export class AppService {
     'copy:resume': async (request) => this.copies.resume(request.cube, request.job),
     'copy:cancel': async (request) => this.copies.cancel(request.cube, request.job),
     'copy:list': async () => this.copies.list(),
+    'copy:throttle': async (request) => this.copies.throttle(request.cube, request.job, request.bytesPerSecond),
+    'app:pickFolder': async () => {
+      throw new LcubeError('BAD_INPUT', { en: 'The native folder dialog exists only in the desktop app', zh: '系统文件夹对话框仅在桌面应用中可用' })
+    },
+    'fs:listFolder': async (request) => listFolder(request.path),
+    'scan:start': async (request) => this.tasks.start('scan', { sources: request.sources }, scanWork(request, this.options.env)),
+    'verify:start': async (request) =>
+      this.tasks.start('verify', { sources: request.sources ?? [], cube: request.cube, job: request.job }, verifyWork(request)),
+    'compare:start': async (request) => this.tasks.start('compare', { sources: request.sources, target: request.against }, compareWork(request, this.options.env)),
+    'tasks:cancel': async (request) => this.tasks.cancel(request.id),
+    'tasks:rows': async (request) => this.tasks.rows(request.id, request.list, request.offset, request.limit),
+    'tasks:export': async (request) => this.tasks.exportReport(request.id, request.format),
+    'jobs:list': async (request) => listJobs(request.path),
+    'jobs:handover': async (request) => handoverSheet(request.cube, request.job),
+    'jobs:changePassword': async (request) => changeJobPassword(request),
+    'history:list': async () => this.history.list(),
     'devices:unregister': async (request) => {
       await this.options.devices.registry.remove(request.path)
       await this.monitor.refresh()

@@ -1,7 +1,9 @@
 import { isAbsolute, normalize } from 'node:path'
 import * as v from 'valibot'
 import { CUBE_MODELS, MAX_EXPANSION_CABINETS } from '../../src-shared/device-types'
+import { COMPARE_CATEGORIES, COMPARE_MODES } from '../../src-shared/compare-types'
 import type { InvokeChannel } from '../../src-shared/contract'
+import { EXPORT_FORMATS, MAX_PAGE_ROWS } from '../../src-shared/task-types'
 
 /** Paths from a UI must be absolute; they are normalised before anything touches the disk. */
 const AbsolutePath = v.pipe(
@@ -15,7 +17,12 @@ const AbsolutePath = v.pipe(
 
 const NoPayload = v.optional(v.union([v.undefined(), v.null(), v.strictObject({})]))
 
-const CopyRefSchema = v.strictObject({ cube: AbsolutePath, job: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) })
+const JobName = v.pipe(v.string(), v.minLength(1), v.maxLength(64))
+const CopyRefSchema = v.strictObject({ cube: AbsolutePath, job: JobName })
+const Password = v.pipe(v.string(), v.minLength(1), v.maxLength(1024))
+const Sources = v.pipe(v.array(AbsolutePath), v.minLength(1), v.maxLength(64))
+const ShortText = v.pipe(v.string(), v.maxLength(1024))
+const TaskId = v.pipe(v.string(), v.uuid())
 
 export const REQUEST_SCHEMAS = {
   'app:info': NoPayload,
@@ -29,10 +36,10 @@ export const REQUEST_SCHEMAS = {
     register: v.optional(v.boolean()),
   }),
   'copy:start': v.strictObject({
-    sources: v.pipe(v.array(AbsolutePath), v.minLength(1), v.maxLength(64)),
+    sources: Sources,
     cube: AbsolutePath,
     job: v.optional(v.pipe(v.string(), v.regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u))),
-    password: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+    password: Password,
     threads: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(256))),
     bwlimitBytesPerSecond: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
     level: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(19))),
@@ -43,6 +50,45 @@ export const REQUEST_SCHEMAS = {
   'copy:resume': CopyRefSchema,
   'copy:cancel': CopyRefSchema,
   'copy:list': NoPayload,
+  'copy:throttle': v.strictObject({ cube: AbsolutePath, job: JobName, bytesPerSecond: v.nullable(v.pipe(v.number(), v.safeInteger(), v.minValue(1))) }),
+  'app:pickFolder': NoPayload,
+  'fs:listFolder': v.strictObject({ path: v.optional(AbsolutePath) }),
+  'scan:start': v.strictObject({
+    sources: Sources,
+    prefix: v.optional(ShortText),
+    bucket: v.optional(v.pipe(v.string(), v.maxLength(63))),
+    region: v.optional(v.pipe(v.string(), v.maxLength(64))),
+    transferSymlinks: v.optional(v.boolean()),
+    probeSeconds: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(60))),
+  }),
+  'verify:start': v.strictObject({
+    cube: AbsolutePath,
+    job: JobName,
+    password: Password,
+    sources: v.optional(Sources),
+    samplePercent: v.optional(v.pipe(v.number(), v.minValue(0.01), v.maxValue(100))),
+  }),
+  'compare:start': v.strictObject({
+    sources: Sources,
+    against: v.pipe(v.string(), v.minLength(1), v.maxLength(4096), v.check((p) => !p.includes('\0'), 'target contains a NUL byte')),
+    mode: v.optional(v.picklist(COMPARE_MODES)),
+    prefix: v.optional(ShortText),
+    endpoint: v.optional(v.pipe(v.string(), v.url())),
+    job: v.optional(JobName),
+    password: v.optional(Password),
+  }),
+  'tasks:cancel': v.strictObject({ id: TaskId }),
+  'tasks:rows': v.strictObject({
+    id: TaskId,
+    list: v.picklist(['violations', 'skipped', 'issues', ...COMPARE_CATEGORIES]),
+    offset: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PAGE_ROWS)),
+  }),
+  'tasks:export': v.strictObject({ id: TaskId, format: v.picklist(EXPORT_FORMATS) }),
+  'jobs:list': v.strictObject({ path: AbsolutePath }),
+  'jobs:handover': CopyRefSchema,
+  'jobs:changePassword': v.strictObject({ cube: AbsolutePath, job: JobName, password: Password, newPassword: Password, weakPasswordOk: v.optional(v.boolean()) }),
+  'history:list': NoPayload,
   'devices:register': v.strictObject({ path: AbsolutePath }),
   'devices:unregister': v.strictObject({ path: AbsolutePath }),
 } satisfies Record<InvokeChannel, v.GenericSchema>

@@ -3,12 +3,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { EVENT_CHANNELS } from '../../src-shared/contract'
 import { LcubeError } from '../engine/errors'
-import type { AppService } from '../service/app-service'
+import type { ServicePort } from '../service/service-port'
 import { checkOrigin, isLoopbackHost, requestToken, tokensEqual } from './bridge-auth'
 import { loadStatic } from './static-files'
 
 export type WebBridgeOptions = Readonly<{
-  service: AppService
+  service: ServicePort
   staticDir: string
   host?: string
   port?: number

@@ -6,9 +6,10 @@ import { startWebBridge, type WebBridge } from '../../src-main/web/web-bridge'
 import { tempDir } from './temp'
 
 /** A real service over a temp mount root and config dir, and a web bridge serving a tiny static dir. */
-export async function serviceWithBridge(): Promise<{ service: AppService; bridge: WebBridge; mountRoot: string; staticDir: string; close(): Promise<void> }> {
+export async function serviceWithBridge(): Promise<{ service: AppService; bridge: WebBridge; mountRoot: string; staticDir: string; dataDir: string; close(): Promise<void> }> {
   const mountRoot = await tempDir()
   const staticDir = await tempDir()
+  const dataDir = await tempDir()
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>ok</title>')
   await mkdir(join(staticDir, 'assets'))
   await writeFile(join(staticDir, 'assets', 'app.js'), 'console.log(1)')
@@ -16,6 +17,8 @@ export async function serviceWithBridge(): Promise<{ service: AppService; bridge
     devices: { mountRoots: [{ dir: mountRoot, depth: 1 }], mountTablePath: null, fixedCandidates: [], env: {}, registry: new DeviceRegistry(await tempDir()), pollMs: 300 },
     mode: 'web',
     defaultLang: 'en',
+    dataDir,
+    env: {},
   })
   await service.start()
   const bridge = await startWebBridge({ service, staticDir })
@@ -24,6 +27,7 @@ export async function serviceWithBridge(): Promise<{ service: AppService; bridge
     bridge,
     mountRoot,
     staticDir,
+    dataDir,
     async close() {
       await bridge.close()
       await service.stop()

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { rendererBuildDir } from '../../app-paths'
-import { systemDeviceEnvironment } from '../../device/device-service'
 import { LcubeError } from '../../engine/errors'
-import { AppService } from '../../service/app-service'
+import { ServiceClient } from '../../service/service-client'
 import { startWebBridge } from '../../web/web-bridge'
 import type { Command } from '../command'
 import { EXIT } from '../exit-codes'
@@ -32,7 +31,7 @@ export const uiCommand: Command = {
     en: 'On a headless server: run `lcube ui --port 8765`, then `ssh -L 8765:127.0.0.1:8765 server` and open the printed URL locally.',
     zh: '无显示器的服务器：运行 `lcube ui --port 8765`，再执行 `ssh -L 8765:127.0.0.1:8765 服务器`，在本地打开输出的 URL。',
   },
-  async run({ args, json, lang, out, env, signal }) {
+  async run({ args, json, lang, out, signal }) {
     const port = parsePort(args.values.port)
     const staticDir = typeof args.values.static === 'string' ? resolve(args.values.static) : rendererBuildDir()
     if (!existsSync(join(staticDir, 'index.html'))) {
@@ -41,8 +40,7 @@ export const uiCommand: Command = {
         zh: `界面尚未构建（${staticDir} 中没有 index.html）：请运行 npm run build:renderer，或运行会自动构建的 npm run web`,
       })
     }
-    const service = new AppService({ devices: systemDeviceEnvironment(env), mode: 'web', defaultLang: lang })
-    await service.start()
+    const service = await ServiceClient.start({ mode: 'web', defaultLang: lang })
     const bridge = await startWebBridge({
       service,
       staticDir,

@@ -1,11 +1,23 @@
+import { TokenBucket } from './token-bucket'
+
 /**
- * Pause and resume for a running copy. Paused, no new read starts and large files stop at their next part;
+ * Pause, resume and the read-rate cap for a running copy. Paused, no new read starts and large files stop at their next part;
  * the copy makes what it wrote durable (a checkpoint) so a pause is as safe as a stop.
  */
 export class CopyControl {
   private paused = false
   private waiters: Array<() => void> = []
   private readonly listeners = new Set<(paused: boolean) => void>()
+  /** Shared by every read of the copy; setThrottle changes it while the copy runs. */
+  readonly throttle: TokenBucket
+
+  constructor(bytesPerSecond?: number) {
+    this.throttle = new TokenBucket(bytesPerSecond)
+  }
+
+  setThrottle(bytesPerSecond: number | undefined): void {
+    this.throttle.setRate(bytesPerSecond)
+  }
 
   get isPaused(): boolean {
     return this.paused

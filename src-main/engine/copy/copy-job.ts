@@ -35,6 +35,7 @@ export type CopyOptions = Readonly<{
   level: number
   transferSymlinks: boolean
   weakPasswordOk?: boolean
+  /** Ignored when `control` is given: the control's throttle (adjustable while running) caps the reads. */
   bwlimit?: number
   packTargetBytes?: number
   partBytes?: number
@@ -42,6 +43,8 @@ export type CopyOptions = Readonly<{
   signal?: AbortSignal
   onProgress?: (progress: CopyProgress) => void
   onNote?: (note: LocalizedText) => void
+  /** Each file skipped, changed during the copy or failed, as it happens (the app's live problem list). */
+  onProblem?: (item: SkippedItem) => void
   progressIntervalMs?: number
   control?: CopyControl
 }>
@@ -127,6 +130,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
   const problem = (item: SkippedItem) => {
     skippedByReason[item.code] = (skippedByReason[item.code] ?? 0) + 1
     if (problems.length < MAX_PROBLEMS) problems.push(item)
+    options.onProblem?.(item)
   }
   let pool: WorkerPool | undefined
   let writer: JobWriter | undefined
@@ -173,7 +177,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
       if (paused) void jobWriter.checkpoint().catch(() => undefined)
       emit()
     })
-    const bucket = options.bwlimit ? new TokenBucket(options.bwlimit) : undefined
+    const bucket = options.control?.throttle ?? new TokenBucket(options.bwlimit)
     const maxInflight = workers.size * 2
     const inflight = new Set<Promise<void>>()
     let fatal: unknown
@@ -225,7 +229,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
     const runBatch = (list: PendingFile[], final: boolean) => async () => {
       // launched tasks may sit in the rate limiter: a pause holds them too, before they read
       await options.control?.whenRunning(options.signal)
-      await bucket?.take(list.reduce((n, f) => n + f.stat.size, 0), options.signal)
+      await bucket.take(list.reduce((n, f) => n + f.stat.size, 0), options.signal)
       await options.control?.whenRunning(options.signal)
       progress.current = list.slice(0, 3).map((f) => f.rel)
       const result = await workers.batch(list.map(({ fileSeq: s, abs, name }) => ({ fileSeq: s, abs, name })), options.level, gate)
@@ -258,7 +262,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
         const result = await workers.file({ fileSeq: file.fileSeq, abs: file.abs, name: file.name }, header.params.partBytes, options.level, async (part) => {
           if (part.partNo !== parts.length) throw new Error(`part ${part.partNo} of ${file.rel} arrived where part ${parts.length} was due`)
           await options.control?.whenRunning(options.signal)
-          await bucket?.take(part.rawLength, options.signal)
+          await bucket.take(part.rawLength, options.signal)
           progress.bytesRead += part.rawLength
           const before = jobWriter.stats.bytesWritten
           const at = await jobWriter.writeData([{ fileSeq: file.fileSeq, partNo: part.partNo, length: part.rawLength }], new Uint8Array(part.payload), part.compressed)

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises'
+import type { JobState, JobStatus } from '../../../src-shared/job-types'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { durableTotals, readJournal } from '../format/journal'
@@ -10,26 +11,9 @@ import { jobPaths } from './job-paths'
 import { listJobNames } from './open-job'
 import { listPackNumbers } from './pack-index'
 
-export type JobState = 'complete' | 'copying' | 'interrupted' | 'damaged'
-
-export type JobStatus = Readonly<{
-  name: string
-  jobId?: string
-  createdAt?: string
-  keyFingerprint?: string
-  state: JobState
-  filesDone: number
-  bytesDone: number
-  filesTotal?: number
-  bytesTotal?: number
-  packs: number
-  bytesOnCube: number
-  lastCheckpointAt?: string
-  writer?: Readonly<{ pid: number; host: string }>
-  problem?: string
-}>
-
 /** What a job's unencrypted parts tell without the password: journal totals, packs, lock. */
+export type { JobState, JobStatus }
+
 export async function jobStatus(cubeDir: string, name: string): Promise<JobStatus> {
   const paths = jobPaths(cubeDir, name)
   let header

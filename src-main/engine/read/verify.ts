@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
+import type { VerifyIssue, VerifyIssueKind, VerifyProgress, VerifyResult } from '../../../src-shared/job-types'
 import type { LocalizedText } from '../../../src-shared/localized'
 import { initZstd } from '../codec/zstd'
 import { resolveSources } from '../copy/sources'
@@ -17,23 +18,10 @@ import { walkSource } from '../scan/walk'
 import { PartReader } from './part-reader'
 import { join } from 'node:path'
 
-export type VerifyIssueKind = 'corrupt' | 'differ' | 'missing' | 'extra' | 'not-copied' | 'incomplete'
+export type VerifyOptions = Readonly<{ cubeDir: string; jobName: string; password: string; sources?: ReadonlyArray<string>; samplePercent?: number; signal?: AbortSignal; onProgress?: (p: VerifyProgress) => void }>
 
-export type VerifyIssue = Readonly<{ kind: VerifyIssueKind; path?: string; detail: LocalizedText }>
+export type { VerifyIssue, VerifyIssueKind, VerifyResult }
 
-export type VerifyOptions = Readonly<{ cubeDir: string; jobName: string; password: string; sources?: ReadonlyArray<string>; samplePercent?: number; signal?: AbortSignal; onProgress?: (p: { files: number; bytes: number; current: string }) => void }>
-
-export type VerifyResult = Readonly<{
-  jobName: string
-  packsChecked: number
-  filesChecked: number
-  bytesChecked: number
-  sampled: boolean
-  counts: Readonly<Record<VerifyIssueKind, number>>
-  /** The first 1,000 issues. */
-  issues: ReadonlyArray<VerifyIssue>
-  durationMs: number
-}>
 
 const MAX_ISSUES = 1000
 

@@ -51,6 +51,20 @@ export class SpillList<T> {
     for await (const line of lines) if (line) yield JSON.parse(line) as T
   }
 
+  /** Items offset..offset+limit-1, for a paged view: from memory when in the head, else read past the rest. */
+  async page(offset: number, limit: number): Promise<T[]> {
+    const end = Math.min(this.count, offset + limit)
+    if (end <= this.head.length) return this.head.slice(offset, end)
+    const rows: T[] = []
+    let index = 0
+    for await (const item of this.items()) {
+      if (index >= end) break
+      if (index >= offset) rows.push(item)
+      index += 1
+    }
+    return rows
+  }
+
   dispose(): void {
     if (this.fd !== undefined) closeSync(this.fd)
     this.fd = undefined

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import type { VerifyIssue, VerifyIssueKind, VerifyProgress, VerifyResult } from '../../../src-shared/job-types'
-import type { LocalizedText } from '../../../src-shared/localized'
 import { initZstd } from '../codec/zstd'
 import { resolveSources } from '../copy/sources'
 import { LcubeError } from '../errors'

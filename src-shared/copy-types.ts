@@ -1,3 +1,4 @@
+import type { ErrorData } from './errors'
 import type { LocalizedText } from './localized'
 
 export type CopyPhase = 'counting' | 'copying' | 'paused' | 'retrying' | 'finishing' | 'done' | 'stopped'
@@ -73,4 +74,4 @@ export type ActiveCopy = Readonly<{
 export type CopyEvent =
   | Readonly<{ kind: 'progress'; job: string; cube: string; progress: CopyProgress; paused: boolean; bwlimit: number | null; threads: number; problems: ReadonlyArray<SkippedItem> }>
   | Readonly<{ kind: 'finished'; job: string; cube: string; summary: CopySummary }>
-  | Readonly<{ kind: 'failed'; job: string; cube: string; error: Readonly<{ code: string; message: LocalizedText }> }>
+  | Readonly<{ kind: 'failed'; job: string; cube: string; error: ErrorData }>

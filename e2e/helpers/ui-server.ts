@@ -8,11 +8,11 @@ const BIN = join(import.meta.dirname, '..', '..', 'bin', 'lcube.mjs')
 export type UiServer = Readonly<{ url: string; mountRoot: string; configDir: string; stop(): Promise<number | null> }>
 
 /** Runs the real `lcube ui` as its own process over temp mount roots and config, as a user would. */
-export async function startUiServer(): Promise<UiServer> {
+export async function startUiServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<UiServer> {
   const mountRoot = await mkdtemp(join(tmpdir(), 'lcube-e2e-mounts-'))
   const configDir = await mkdtemp(join(tmpdir(), 'lcube-e2e-config-'))
   const child: ChildProcess = spawn(process.execPath, [BIN, 'ui', '--json'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8', LCUBE_CONFIG_DIR: configDir, LCUBE_MOUNT_ROOTS: mountRoot, LCUBE_MOUNT_TABLE: '' },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8', LCUBE_CONFIG_DIR: configDir, LCUBE_MOUNT_ROOTS: mountRoot, LCUBE_MOUNT_TABLE: '', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { serviceWithBridge } from '../../test/helpers/service'
 import { tempDir, waitFor } from '../../test/helpers/temp'
 import { createSimulatedCube } from '../device/simulate'
+import { INVOKE_CHANNELS } from '../../src-shared/contract'
 import { startWebBridge } from './web-bridge'
 
 type Reply = { status: number; body: string; headers: Record<string, string | string[] | undefined> }
@@ -36,6 +37,16 @@ async function setup() {
 }
 
 describe('web bridge', () => {
+  it('routes every operation of the contract (a bad payload reaches the service, which answers as data)', async () => {
+    const { invoke } = await setup()
+    for (const channel of INVOKE_CHANNELS) {
+      const reply = await invoke(channel, { unexpected: true })
+      expect(reply.status, channel).toBe(200)
+      expect(JSON.parse(reply.body), channel).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+      expect(reply.body, channel).not.toContain('no such API route')
+    }
+  })
+
   it('binds loopback with a random token in the URL', async () => {
     const { bridge } = await setup()
     expect(bridge.host).toBe('127.0.0.1')

@@ -85,7 +85,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     }
     if (!tokensEqual(token, requestToken(req, url))) return refuse(res, 401, 'missing or wrong token', '令牌缺失或错误')
     if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res)
-    const match = /^\/api\/invoke\/([a-z]+:[a-z-]+)$/.exec(url.pathname)
+    const match = /^\/api\/invoke\/([a-z]+:[A-Za-z-]+)$/.exec(url.pathname)
     if (!match || req.method !== 'POST') return refuse(res, 404, 'no such API route', '没有此接口')
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return refuse(res, 415, 'content-type must be application/json', 'content-type 必须是 application/json')

@@ -1,11 +1,25 @@
-import { useEffect } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CopyScreen } from '../features/copy/CopyScreen'
 import { DevicesScreen } from '../features/devices/DevicesScreen'
-import { useApp } from '../stores/app'
+import { HistoryScreen } from '../features/history/HistoryScreen'
+import { PasswordScreen } from '../features/password/PasswordScreen'
+import { ScanScreen } from '../features/scan/ScanScreen'
+import { VerifyScreen } from '../features/verify/VerifyScreen'
+import { SCREENS, useApp, type Screen } from '../stores/app'
+
+const VIEWS: Record<Screen, () => ReactNode> = {
+  devices: () => <DevicesScreen />,
+  requirements: () => <ScanScreen />,
+  password: () => <PasswordScreen />,
+  copy: () => <CopyScreen />,
+  verify: () => <VerifyScreen />,
+  history: () => <HistoryScreen />,
+}
 
 export function App() {
   const { t } = useTranslation()
-  const { info, lang, load, switchLang } = useApp()
+  const { info, lang, load, switchLang, screen, go } = useApp()
   useEffect(() => {
     void load()
   }, [load])
@@ -28,13 +42,23 @@ export function App() {
       </header>
       <div className="body">
         <nav className="sidebar" aria-label={t('nav.label')}>
-          <a className="nav-item active" href="#devices" aria-current="page" data-testid="nav-devices">
-            {t('nav.devices')}
-          </a>
+          {SCREENS.map((name, i) => (
+            <a
+              key={name}
+              className={`nav-item ${screen === name ? 'active' : ''}`}
+              href={`#${name}`}
+              aria-current={screen === name ? 'page' : undefined}
+              data-testid={`nav-${name}`}
+              onClick={(e) => {
+                e.preventDefault()
+                go(name)
+              }}
+            >
+              <span className="step" aria-hidden="true">{i + 1}</span> {t(`nav.${name}`)}
+            </a>
+          ))}
         </nav>
-        <main className="content">
-          <DevicesScreen />
-        </main>
+        <main className="content">{VIEWS[screen]()}</main>
       </div>
     </div>
   )

@@ -1,10 +1,21 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import type { Lang } from '../../../src-shared/localized'
-import { en } from './en'
-import { zh } from './zh'
+import { copyMessages } from './messages/copy'
+import { core } from './messages/core'
+import { historyMessages } from './messages/history'
+import { passwordMessages } from './messages/password'
+import { scanMessages } from './messages/scan'
+import { verifyMessages } from './messages/verify'
 
 const LANG_KEY = 'lcube.lang'
+const FEATURES = [core, scanMessages, passwordMessages, copyMessages, verifyMessages, historyMessages]
+
+/** Every UI string in both languages; a key missing from one table fails the build. */
+export const MESSAGES = {
+  en: Object.assign({}, ...FEATURES.map((f) => f.en)) as Record<string, string>,
+  zh: Object.assign({}, ...FEATURES.map((f) => f.zh)) as Record<string, string>,
+}
 
 /** Saved choice first, then the browser/OS locale: Chinese for any zh locale. */
 export function initialLang(): Lang {
@@ -22,7 +33,7 @@ export function setLang(lang: Lang): void {
 export function initI18n(): void {
   const lang = initialLang()
   void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, zh: { translation: zh } },
+    resources: { en: { translation: MESSAGES.en }, zh: { translation: MESSAGES.zh } },
     lng: lang,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

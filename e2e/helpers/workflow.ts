@@ -155,7 +155,7 @@ export function describeWorkflow(title: string, context: () => WorkflowContext) 
       await page.locator('[data-testid="history-entry"][data-kind="scan"] summary').click()
       expect(await page.locator('[data-testid="history-entry"][data-kind="scan"] [data-testid="history-reports"] li').count()).toBe(5)
       await shot(context(), 'history-en')
-      const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.documentElement.outerHTML)
+      const storage = await page.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.documentElement.outerHTML')
       expect(storage).not.toContain(E2E_PASSWORD)
       for (const dir of ['history', 'reports']) {
         for (const name of await readdir(join(configDir, dir))) {

@@ -76,7 +76,7 @@ export class HistoryStore {
   async begin(kind: HistoryKind, fields: Pick<HistoryEntry, 'sources'> & Partial<Pick<HistoryEntry, 'cube' | 'job' | 'target'>>): Promise<HistoryRecord> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 })
     const startedAt = new Date().toISOString()
-    const id = `${startedAt.replace(/[-:]/g, '').replace(/\..*/, '')}-${kind}-${randomUUID().slice(0, 8)}`
+    const id = `${startedAt.replace(/[-:.Z]/g, '')}-${kind}-${randomUUID().slice(0, 8)}`
     const draft: Draft = { id, kind, startedAt, outcome: 'running', ...fields, reports: [], log: [] }
     this.active.add(id)
     const record = new HistoryRecord(draft, join(this.dir, `${id}.json`), (entry) => {
@@ -99,6 +99,7 @@ export class HistoryStore {
         // a file cut short by a crash during its first write: nothing to show
       }
     }
-    return entries
+    // ids start with the start time to the millisecond; two starts in one millisecond order by time string
+    return entries.sort((a, b) => (a.startedAt === b.startedAt ? (a.id < b.id ? 1 : -1) : a.startedAt < b.startedAt ? 1 : -1))
   }
 }

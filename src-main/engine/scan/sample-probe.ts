@@ -68,7 +68,8 @@ export function probeSamples(samples: ReadonlyArray<SampleFile>, seconds: number
   let pipelineNs = 0n
   const deadline = performance.now() + seconds * 1000
   for (const sample of samples) {
-    if (signal?.aborted) break
+    // a budget of 0 means no probe at all (lcube scan --probe-seconds 0, the app's unchecked box)
+    if (signal?.aborted || seconds <= 0) break
     let fd: number
     try {
       fd = openSync(sample.abs, 'r')

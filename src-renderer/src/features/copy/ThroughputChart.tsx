@@ -15,7 +15,7 @@ export function ThroughputChart({ points, labels }: { points: ReadonlyArray<Rate
         height: 220,
         scales: { x: { time: false }, mbps: { auto: true, range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] }, fps: { auto: true, range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
         axes: [
-          { label: labels.time, values: (_u, splits) => splits.map((s) => `${Math.round(s)}s`) },
+          { label: labels.time, values: (_u, splits) => splits.map((s) => (s < 10 ? `${s.toFixed(1)}s` : `${Math.round(s)}s`)) },
           { scale: 'mbps', label: labels.mbps },
           { scale: 'fps', label: labels.fps, side: 1, grid: { show: false } },
         ],

@@ -136,4 +136,22 @@ describe('the service in its worker thread', () => {
     await client.stop()
     expect(await client.invoke('app:info', null)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
   }, 60_000)
+
+  it('asks the parent thread to print PDF reports when told to (the desktop app prints with its own Chromium)', async () => {
+    Object.assign(process.env, await testEnv())
+    const printed: string[] = []
+    const client = await ServiceClient.start({ mode: 'electron', defaultLang: 'en', printPdfInParent: true }, async (htmlPath, pdfPath) => {
+      printed.push(await readFile(htmlPath, 'utf8'))
+      await writeFile(pdfPath, '%PDF-1.7 printed by the parent')
+    })
+    closers.push(() => client.stop())
+    const tasks: TaskEvent[] = []
+    client.subscribe('tasks:event', (e) => tasks.push(e))
+    const scan = value<{ id: string }>(await client.invoke('scan:start', { sources: [await smallSource()], probeSeconds: 0 }))
+    await waitFor(() => tasks.find((e) => e.id === scan.id && e.kind === 'finished'), 60_000, 'scan result')
+    const pdf = value<{ files: string[] }>(await client.invoke('tasks:export', { id: scan.id, format: 'pdf' }))
+    expect(await readFile(pdf.files[0]!, 'utf8')).toBe('%PDF-1.7 printed by the parent')
+    expect(printed).toHaveLength(1)
+    expect(printed[0]).toContain('<!doctype html>')
+  }, 60_000)
 })

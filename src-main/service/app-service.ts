@@ -16,6 +16,7 @@ import type { DeviceMonitor } from '../device/monitor'
 import { createSimulatedCube } from '../device/simulate'
 import { LcubeError, toErrorData } from '../engine/errors'
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../engine/product'
+import { chromiumPrinter, type PdfPrinter } from '../engine/report/report-file'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CopyManager } from './copy-manager'
@@ -35,6 +36,8 @@ export type AppServiceOptions = Readonly<{
   dataDir: string
   /** Credentials for S3 comparisons and LCUBE_CHROMIUM for PDF reports are read from here. */
   env: NodeJS.ProcessEnv
+  /** How PDF reports are printed; default: headless Chromium found on this machine (LCUBE_CHROMIUM). */
+  printPdf?: PdfPrinter
 }>
 
 function stamp(date = new Date()): string {
@@ -53,9 +56,11 @@ export class AppService {
   private readonly copies: CopyManager
   private readonly tasks: TaskManager
   private readonly history: HistoryStore
+  private readonly printPdf: PdfPrinter
 
   constructor(options: AppServiceOptions) {
     this.options = options
+    this.printPdf = options.printPdf ?? chromiumPrinter(options.env)
     this.monitor = createDeviceMonitor(options.devices)
     this.monitor.onChange((devices, changes) => this.emit('devices:changed', { devices, changes }))
     this.history = new HistoryStore(join(options.dataDir, 'history'), (entry) => this.emit('history:changed', entry))
@@ -151,10 +156,10 @@ export class AppService {
       throw new LcubeError('BAD_INPUT', { en: 'The native folder dialog exists only in the desktop app', zh: '系统文件夹对话框仅在桌面应用中可用' })
     },
     'fs:listFolder': async (request) => listFolder(request.path),
-    'scan:start': async (request) => this.tasks.start('scan', { sources: request.sources }, scanWork(request, this.options.env)),
+    'scan:start': async (request) => this.tasks.start('scan', { sources: request.sources }, scanWork(request, this.printPdf)),
     'verify:start': async (request) =>
       this.tasks.start('verify', { sources: request.sources ?? [], cube: request.cube, job: request.job }, verifyWork(request)),
-    'compare:start': async (request) => this.tasks.start('compare', { sources: request.sources, target: request.against }, compareWork(request, this.options.env)),
+    'compare:start': async (request) => this.tasks.start('compare', { sources: request.sources, target: request.against }, compareWork(request, this.options.env, this.printPdf)),
     'tasks:cancel': async (request) => this.tasks.cancel(request.id),
     'tasks:rows': async (request) => this.tasks.rows(request.id, request.list, request.offset, request.limit),
     'tasks:export': async (request) => this.tasks.exportReport(request.id, request.format),

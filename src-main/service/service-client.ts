@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads'
 import type { EventChannel, EventContract, Unsubscribe } from '../../src-shared/contract'
 import { fail, type Result } from '../../src-shared/errors'
 import { LcubeError } from '../engine/errors'
+import type { PdfPrinter } from '../engine/report/report-file'
 import { workerScript } from '../engine/worker-script'
 import type { FromServiceWorker, ServiceWorkerData, ToServiceWorker } from './service-protocol'
 import type { ServicePort } from './service-port'
@@ -19,9 +20,13 @@ export class ServiceClient implements ServicePort {
   private alive = true
   private stopped: Promise<void> | undefined
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(private readonly worker: Worker, printPdf: PdfPrinter | undefined) {
     worker.on('message', (message: FromServiceWorker) => {
-      if (message.type === 'result') {
+      if (message.type === 'print') {
+        const done = (error?: string) => this.alive && this.post({ type: 'printed', seq: message.seq, ...(error ? { error } : {}) })
+        if (!printPdf) done('no PDF printer in this process')
+        else printPdf(message.htmlPath, message.pdfPath).then(() => done(), (error: unknown) => done(error instanceof Error ? error.message : String(error)))
+      } else if (message.type === 'result') {
         this.pending.get(message.seq)?.(message.result)
         this.pending.delete(message.seq)
       } else if (message.type === 'event') {
@@ -32,7 +37,8 @@ export class ServiceClient implements ServicePort {
     worker.on('error', () => this.lost())
   }
 
-  static async start(data: ServiceWorkerData): Promise<ServiceClient> {
+  /** printPdf: how the parent prints PDF reports when data.printPdfInParent is set (Electron's printToPDF). */
+  static async start(data: ServiceWorkerData, printPdf?: PdfPrinter): Promise<ServiceClient> {
     const script = workerScript('service-worker', new URL('./service-worker.ts', import.meta.url))
     const worker = new Worker(script.url, { workerData: { ...script.workerData, service: data } })
     await new Promise<void>((resolve, reject) => {
@@ -52,7 +58,7 @@ export class ServiceClient implements ServicePort {
       worker.on('exit', onExit)
       worker.on('error', done)
     })
-    return new ServiceClient(worker)
+    return new ServiceClient(worker, printPdf)
   }
 
   private lost(): void {

@@ -9,7 +9,7 @@ import { runCompare } from '../engine/compare/run-compare'
 import { LcubeError } from '../engine/errors'
 import { runVerify } from '../engine/read/verify'
 import { CsvFileWriter } from '../engine/report/csv'
-import { writeChunks } from '../engine/report/report-file'
+import { writeChunks, type PdfPrinter } from '../engine/report/report-file'
 import { exportScan } from '../engine/scan/scan-export'
 import { runScan } from '../engine/scan/run-scan'
 import type { RowSource, TaskWork } from './task-manager'
@@ -23,7 +23,7 @@ const fromSpill = (list: { length: number; page(offset: number, limit: number): 
   page: async (offset, limit) => (await list.page(offset, limit)) as ReadonlyArray<TaskRow>,
 })
 
-export function scanWork(request: ScanRequest, env: NodeJS.ProcessEnv): TaskWork<'scan'> {
+export function scanWork(request: ScanRequest, print: PdfPrinter): TaskWork<'scan'> {
   return async (signal, onProgress) => {
     const result = await runScan({ ...request, signal, onProgress, progressIntervalMs: 200 })
     const { totals, plan } = result.core
@@ -37,7 +37,7 @@ export function scanWork(request: ScanRequest, env: NodeJS.ProcessEnv): TaskWork
     return {
       result: result.core,
       lists: { violations: fromSpill(result.violations), skipped: fromSpill(result.skipped) },
-      exportTo: (format, base) => exportScan(result, `${base}.${format}`, env),
+      exportTo: (format, base) => exportScan(result, `${base}.${format}`, print),
       outcome: findings > 0 ? 'findings' : 'ok',
       summary,
       dispose: result.dispose,
@@ -78,7 +78,7 @@ export function verifyWork(request: VerifyRequest): TaskWork<'verify'> {
   }
 }
 
-export function compareWork(request: CompareRequest, env: NodeJS.ProcessEnv): TaskWork<'compare'> {
+export function compareWork(request: CompareRequest, env: NodeJS.ProcessEnv, print: PdfPrinter): TaskWork<'compare'> {
   return async (signal, onProgress) => {
     const result = await runCompare({
       sources: request.sources,
@@ -104,7 +104,7 @@ export function compareWork(request: CompareRequest, env: NodeJS.ProcessEnv): Ta
     return {
       result: result.core,
       lists: Object.fromEntries(COMPARE_CATEGORIES.map((c) => [c, fromSpill(result.rows[c])])),
-      exportTo: (format, base) => exportCompare(result, `${base}.${format}`, env),
+      exportTo: (format, base) => exportCompare(result, `${base}.${format}`, print),
       outcome: result.core.safeToDelete ? 'ok' : 'findings',
       summary,
       dispose: result.dispose,

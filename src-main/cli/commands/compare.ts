@@ -3,6 +3,7 @@ import { compareJsonChunks, exportCompare } from '../../engine/compare/compare-e
 import { runCompare } from '../../engine/compare/run-compare'
 import { LcubeError } from '../../engine/errors'
 import { reportFormat } from '../../engine/report/report-file'
+import { chromiumPrinter } from '../../engine/report/report-file'
 import type { Command } from '../command'
 import { compareProgressLine, compareSummaryLines } from '../compare-output'
 import { intArg, stringArg } from '../cube-arg'
@@ -58,7 +59,7 @@ export const compareCommand: Command = {
     try {
       if (live) process.stdout.write('\r\x1b[K')
       const written: string[] = []
-      for (const path of reports) written.push(...(await exportCompare(result, path, env)))
+      for (const path of reports) written.push(...(await exportCompare(result, path, chromiumPrinter(env))))
       if (json) {
         await writeJsonReport(out, compareJsonChunks(result, false), written)
       } else {

@@ -1,6 +1,7 @@
 import { scanJsonChunks, exportScan } from '../../engine/scan/scan-export'
 import { reportFormat } from '../../engine/report/report-file'
 import { runScan } from '../../engine/scan/run-scan'
+import { chromiumPrinter } from '../../engine/report/report-file'
 import type { Command } from '../command'
 import { intArg, stringArg } from '../cube-arg'
 import { EXIT } from '../exit-codes'
@@ -47,7 +48,7 @@ export const scanCommand: Command = {
     try {
       if (live) process.stdout.write('\r\x1b[K')
       const written: string[] = []
-      for (const output of outputs) written.push(...(await exportScan(result, output.path, env)))
+      for (const output of outputs) written.push(...(await exportScan(result, output.path, chromiumPrinter(env))))
       if (json) {
         await writeJsonReport(out, scanJsonChunks(result, false), written)
       } else {

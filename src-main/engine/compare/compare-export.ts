@@ -1,7 +1,7 @@
 import { COMPARE_CATEGORIES, type CompareRow } from '../../../src-shared/compare-types'
 import { CsvFileWriter } from '../report/csv'
 import { jsonDocumentChunks } from '../report/json-document'
-import { reportFormat, siblingCsv, writeChunks, writePdfFromHtml } from '../report/report-file'
+import { reportFormat, siblingCsv, writeChunks, writePdfFromHtml, type PdfPrinter } from '../report/report-file'
 import { compareHtml } from './compare-html'
 import type { CompareResult } from './run-compare'
 
@@ -19,7 +19,7 @@ function rowCells(r: CompareRow): Array<string | number | null> {
  * Writes the comparison to `path` in the format its extension names; returns the files written. CSV is a
  * summary plus one file per category (NAME-match.csv, NAME-differ.csv, …), each with a BOM for Excel.
  */
-export async function exportCompare(result: CompareResult, path: string, env?: NodeJS.ProcessEnv): Promise<string[]> {
+export async function exportCompare(result: CompareResult, path: string, print?: PdfPrinter): Promise<string[]> {
   const format = reportFormat(path)
   if (format === 'json') {
     await writeChunks(path, compareJsonChunks(result, true))
@@ -27,7 +27,7 @@ export async function exportCompare(result: CompareResult, path: string, env?: N
   }
   if (format === 'html' || format === 'pdf') {
     if (format === 'html') await writeChunks(path, (async function* () { yield compareHtml(result) })())
-    else await writePdfFromHtml(path, compareHtml(result, true), env)
+    else await writePdfFromHtml(path, compareHtml(result, true), print)
     return [path]
   }
   const { core } = result

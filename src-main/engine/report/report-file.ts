@@ -29,13 +29,20 @@ export async function writeChunks(path: string, chunks: AsyncIterable<string>): 
   await out.close()
 }
 
+/** Prints a self-contained HTML file to a PDF file: headless Chromium for the CLI, the app's own Chromium in Electron. */
+export type PdfPrinter = (htmlPath: string, pdfPath: string) => Promise<void>
+
+export function chromiumPrinter(env: NodeJS.ProcessEnv = process.env): PdfPrinter {
+  return (htmlPath, pdfPath) => htmlToPdf(htmlPath, pdfPath, env)
+}
+
 /** Renders the HTML to a private temp file and prints it to `pdfPath`. */
-export async function writePdfFromHtml(pdfPath: string, html: string, env?: NodeJS.ProcessEnv): Promise<void> {
+export async function writePdfFromHtml(pdfPath: string, html: string, print: PdfPrinter = chromiumPrinter()): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'lcube-pdf-'))
   try {
     const htmlPath = join(dir, 'report.html')
     await writeFile(htmlPath, html)
-    await htmlToPdf(htmlPath, pdfPath, env)
+    await print(htmlPath, pdfPath)
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

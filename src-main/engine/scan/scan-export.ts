@@ -1,7 +1,7 @@
 import type { ScanReportCore } from '../../../src-shared/scan-types'
 import { CsvFileWriter } from '../report/csv'
 import { jsonDocumentChunks } from '../report/json-document'
-import { reportFormat, siblingCsv, writeChunks, writePdfFromHtml } from '../report/report-file'
+import { reportFormat, siblingCsv, writeChunks, writePdfFromHtml, type PdfPrinter } from '../report/report-file'
 import { scanHtml } from './scan-html'
 import type { ScanResult } from './run-scan'
 
@@ -13,7 +13,7 @@ export function scanJsonChunks(result: ScanResult, pretty: boolean): AsyncGenera
  * Writes the requirement list to `path` in the format its extension names; returns every file written
  * (CSV is three files: summary, violations and skipped, each with a BOM for Excel).
  */
-export async function exportScan(result: ScanResult, path: string, env?: NodeJS.ProcessEnv): Promise<string[]> {
+export async function exportScan(result: ScanResult, path: string, print?: PdfPrinter): Promise<string[]> {
   const format = reportFormat(path)
   if (format === 'json') {
     await writeChunks(path, scanJsonChunks(result, true))
@@ -24,7 +24,7 @@ export async function exportScan(result: ScanResult, path: string, env?: NodeJS.
     return [path]
   }
   if (format === 'pdf') {
-    await writePdfFromHtml(path, scanHtml(result), env)
+    await writePdfFromHtml(path, scanHtml(result), print)
     return [path]
   }
   const violationsPath = siblingCsv(path, 'violations')

@@ -30,7 +30,7 @@ export function CompareCard() {
   const [endpoint, setEndpoint] = useState('')
   const [prefix, setPrefix] = useState('')
   const [mode, setMode] = useState<CompareMode>('hash')
-  const [category, setCategory] = useState<CompareCategory>('differ')
+  const [chosen, setCategory] = useState<CompareCategory | undefined>()
   const pick = useCallback((c: string, j: string) => {
     setCube(c)
     setJob(j)
@@ -51,6 +51,8 @@ export function CompareCard() {
     setPassword('')
   }
   const result = compare.result
+  // problems first: the first category with rows, in the order a reader must act on them
+  const category: CompareCategory = chosen ?? (['differ', 'missingInTarget', 'error', 'extraInTarget', 'match'] as const).find((c) => (result?.summary[c] ?? 0) > 0) ?? 'differ'
   const fetchRows = useRows<CompareRow>(compare.id ?? '', category)
   return (
     <form className="card form" onSubmit={submit} data-testid="compare-form">

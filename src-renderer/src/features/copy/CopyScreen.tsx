@@ -9,6 +9,7 @@ import { usePasswordHeld } from '../password/pending-password'
 import { useScan } from '../scan/scan-store'
 import { useCopy } from './copy-store'
 import { CopyProgressView } from './CopyProgressView'
+import { ScreenSection } from '../../components/ScreenSection'
 
 export function CopyScreen() {
   const { t } = useTranslation()
@@ -60,13 +61,7 @@ export function CopyScreen() {
   }
 
   return (
-    <section aria-labelledby="copy-title" data-testid="copy-screen">
-      <div className="section-head">
-        <div>
-          <h2 id="copy-title">{t('copy.title')}</h2>
-          <p className="muted">{t('copy.subtitle')}</p>
-        </div>
-      </div>
+    <ScreenSection name="copy" title={t('copy.title')} subtitle={t('copy.subtitle')}>
       <ErrorBanner error={error} onDismiss={dismissError} />
       {!active && (
         <form className="card form" onSubmit={submit} data-testid="copy-form">
@@ -99,6 +94,6 @@ export function CopyScreen() {
         </form>
       )}
       {(active || summary) && <CopyProgressView />}
-    </section>
+    </ScreenSection>
   )
 }

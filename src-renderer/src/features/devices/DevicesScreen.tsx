@@ -6,6 +6,7 @@ import { useDevices } from '../../stores/devices'
 import { DeviceCard } from './DeviceCard'
 import { RegisterForm } from './RegisterForm'
 import { SimulateForm } from './SimulateForm'
+import { ScreenSection } from '../../components/ScreenSection'
 
 export function DevicesScreen() {
   const { t } = useTranslation()
@@ -16,14 +17,7 @@ export function DevicesScreen() {
   }, [start])
 
   return (
-    <section aria-labelledby="devices-title" data-testid="devices-screen">
-      <div className="section-head">
-        <div>
-          <h2 id="devices-title">{t('devices.title')}</h2>
-          <p className="muted">{t('devices.subtitle')}</p>
-        </div>
-        <button type="button" className="ghost" onClick={() => void refresh()} data-testid="devices-refresh">{t('devices.refresh')}</button>
-      </div>
+    <ScreenSection name="devices" title={t('devices.title')} subtitle={t('devices.subtitle')} actions={<button type="button" className="ghost" onClick={() => void refresh()} data-testid="devices-refresh">{t('devices.refresh')}</button>}>
       <ErrorBanner error={error} onDismiss={dismissError} />
       {!loaded ? (
         <p className="muted">{t('devices.loading')}</p>
@@ -59,6 +53,6 @@ export function DevicesScreen() {
           </ul>
         )}
       </div>
-    </section>
+    </ScreenSection>
   )
 }

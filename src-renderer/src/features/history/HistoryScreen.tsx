@@ -8,6 +8,7 @@ import { api } from '../../bridge'
 import { CubeSelect } from '../../components/CubeSelect'
 import { useApp } from '../../stores/app'
 import { useHistory } from './history-store'
+import { ScreenSection } from '../../components/ScreenSection'
 
 export function HistoryScreen() {
   const { t } = useTranslation()
@@ -16,14 +17,7 @@ export function HistoryScreen() {
     void load()
   }, [load])
   return (
-    <section aria-labelledby="history-title" data-testid="history-screen">
-      <div className="section-head">
-        <div>
-          <h2 id="history-title">{t('history.title')}</h2>
-          <p className="muted">{t('history.subtitle')}</p>
-        </div>
-        <button type="button" className="ghost" onClick={() => void load()}>{t('devices.refresh')}</button>
-      </div>
+    <ScreenSection name="history" title={t('history.title')} subtitle={t('history.subtitle')} actions={<button type="button" className="ghost" onClick={() => void load()}>{t('devices.refresh')}</button>}>
       <ErrorBanner error={error} onDismiss={() => undefined} />
       <CubeJobs />
       <div className="card">
@@ -36,7 +30,7 @@ export function HistoryScreen() {
           </ul>
         )}
       </div>
-    </section>
+    </ScreenSection>
   )
 }
 

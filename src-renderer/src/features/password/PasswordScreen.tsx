@@ -9,25 +9,20 @@ import { useApp } from '../../stores/app'
 import { HandoverSheet } from './HandoverSheet'
 import { PasswordFields, type PasswordDraft } from './PasswordFields'
 import { forgetPassword, holdPassword, usePasswordHeld } from './pending-password'
+import { ScreenSection } from '../../components/ScreenSection'
 
 const EMPTY: PasswordDraft = { value: '', acceptable: false }
 
 export function PasswordScreen() {
   const { t } = useTranslation()
   return (
-    <section aria-labelledby="password-title" data-testid="password-screen">
-      <div className="section-head">
-        <div>
-          <h2 id="password-title">{t('password.title')}</h2>
-          <p className="muted">{t('password.subtitle')}</p>
-        </div>
-      </div>
+    <ScreenSection name="password" title={t('password.title')} subtitle={t('password.subtitle')}>
       <SetPassword />
       <div className="grid two">
         <Handover />
         <ChangePassword />
       </div>
-    </section>
+    </ScreenSection>
   )
 }
 

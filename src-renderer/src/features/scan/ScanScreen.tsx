@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../app/ErrorBanner'
 import { SourcesField } from '../../components/PathField'
 import { useScan } from './scan-store'
 import { ScanResults } from './ScanResults'
+import { ScreenSection } from '../../components/ScreenSection'
 
 export function ScanScreen() {
   const { t } = useTranslation()
@@ -28,13 +29,7 @@ export function ScanScreen() {
   }
 
   return (
-    <section aria-labelledby="scan-title" data-testid="scan-screen">
-      <div className="section-head">
-        <div>
-          <h2 id="scan-title">{t('scan.title')}</h2>
-          <p className="muted">{t('scan.subtitle')}</p>
-        </div>
-      </div>
+    <ScreenSection name="scan" title={t('scan.title')} subtitle={t('scan.subtitle')}>
       <ErrorBanner error={error} onDismiss={dismissError} />
       <form className="card form" onSubmit={submit} data-testid="scan-form">
         <SourcesField sources={sources} onChange={setSources} testId="scan-sources" />
@@ -66,6 +61,6 @@ export function ScanScreen() {
         </div>
       )}
       {result && id && <ScanResults report={result} taskId={id} />}
-    </section>
+    </ScreenSection>
   )
 }

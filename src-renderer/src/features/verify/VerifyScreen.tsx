@@ -13,20 +13,15 @@ import { useApp } from '../../stores/app'
 import { useScan } from '../scan/scan-store'
 import { CompareCard } from './CompareCard'
 import { useVerify } from './verify-store'
+import { ScreenSection } from '../../components/ScreenSection'
 
 export function VerifyScreen() {
   const { t } = useTranslation()
   return (
-    <section aria-labelledby="verify-title" data-testid="verify-screen">
-      <div className="section-head">
-        <div>
-          <h2 id="verify-title">{t('verify.title')}</h2>
-          <p className="muted">{t('verify.subtitle')}</p>
-        </div>
-      </div>
+    <ScreenSection name="verify" title={t('verify.title')} subtitle={t('verify.subtitle')}>
       <VerifyCard />
       <CompareCard />
-    </section>
+    </ScreenSection>
   )
 }
 

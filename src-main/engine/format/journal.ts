@@ -39,11 +39,15 @@ export function decodeJournal(bytes: Buffer): { records: JournalRecord[]; validL
     if (length > 1024 * 1024 || at + 8 + length > bytes.length) break
     const payload = bytes.subarray(at + 8, at + 8 + length)
     if (crc32(payload) !== bytes.readUInt32BE(at + 4)) break
+    let record: unknown
     try {
-      records.push(JSON.parse(payload.toString('utf8')) as JournalRecord)
+      record = JSON.parse(payload.toString('utf8'))
     } catch {
       break
     }
+    // a frame whose checksum holds but whose content is not a record ends the valid part like a torn one
+    if (typeof record !== 'object' || record === null || typeof (record as { t?: unknown }).t !== 'string') break
+    records.push(record as JournalRecord)
     at += 8 + length
   }
   return { records, validLength: at }

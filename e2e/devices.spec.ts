@@ -85,6 +85,8 @@ describe('Devices screen in browser mode, against the real service', () => {
     await screenshot(page, 'devices-zh')
     await page.reload()
     await page.getByRole('heading', { name: '闪电立方设备' }).waitFor()
+    // the heading renders at once; the list arrives with the service's answer
+    await page.locator('[data-testid="device-card"]').first().waitFor()
     expect(await page.locator('[data-testid="device-card"]').count()).toBe(1)
   })
 

@@ -232,7 +232,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
       await bucket.take(list.reduce((n, f) => n + f.stat.size, 0), options.signal)
       await options.control?.whenRunning(options.signal)
       progress.current = list.slice(0, 3).map((f) => f.rel)
-      const result = await workers.batch(list.map(({ fileSeq: s, abs, name }) => ({ fileSeq: s, abs, name })), options.level, gate)
+      const result = await workers.batch(list.map(({ fileSeq: s, abs, name, stat }) => ({ fileSeq: s, abs, name, identity: { dev: stat.dev, ino: stat.ino } })), options.level, gate)
       progress.bytesRead += result.rawLength
       const withData = result.files.filter((f) => f.outcome.status === 'ok' && f.length > 0)
       let location: { pack: number; offset: number } | undefined
@@ -259,7 +259,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
         note({ en: `resuming ${file.rel} after ${resume.parts.length} parts already on the cube`, zh: `续传 ${file.rel}：已有 ${resume.parts.length} 个分块在设备上` })
       }
       try {
-        const result = await workers.file({ fileSeq: file.fileSeq, abs: file.abs, name: file.name }, header.params.partBytes, options.level, async (part) => {
+        const result = await workers.file({ fileSeq: file.fileSeq, abs: file.abs, name: file.name, identity: { dev: file.stat.dev, ino: file.stat.ino } }, header.params.partBytes, options.level, async (part) => {
           if (part.partNo !== parts.length) throw new Error(`part ${part.partNo} of ${file.rel} arrived where part ${parts.length} was due`)
           await options.control?.whenRunning(options.signal)
           await bucket.take(part.rawLength, options.signal)

@@ -47,7 +47,7 @@ function handleBatch(request: Extract<WorkerRequest, { type: 'batch' }>): void {
   const files: Array<{ fileSeq: number; length: number; outcome: ReadOutcome }> = []
   let compressible = false
   for (const file of request.files) {
-    const source = openSource(file.abs)
+    const source = openSource(file.abs, file.identity)
     if (!('fd' in source)) {
       files.push({ fileSeq: file.fileSeq, length: 0, outcome: source })
       continue
@@ -71,7 +71,7 @@ function handleBatch(request: Extract<WorkerRequest, { type: 'batch' }>): void {
 
 async function handleFile(request: Extract<WorkerRequest, { type: 'file' }>): Promise<void> {
   acked = 0
-  const source = openSource(request.file.abs)
+  const source = openSource(request.file.abs, request.file.identity)
   if (!('fd' in source)) {
     post({ type: 'file-done', id: request.id, outcome: source, parts: 0 })
     return

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, type BigIntStats } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync, type BigIntStats } from 'node:fs'
 import { toSourceStat, type SourceStat } from '../scan/walk'
 import type { ReadOutcome } from './worker-protocol'
 
@@ -9,18 +9,31 @@ function sameVersion(a: BigIntStats, b: BigIntStats): boolean {
 
 export type OpenSource = { fd: number; before: BigIntStats; size: number }
 
-export function openSource(abs: string): OpenSource | ReadOutcome {
+/** A link put where the file was is not followed (O_NOFOLLOW where the platform has it). */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)
+
+/**
+ * Opens a source file for reading. With the identity the walk saw, a file that is now another file
+ * (replaced, or reached through a folder swapped for a link) is refused: its bytes may come from
+ * outside the source root.
+ */
+export function openSource(abs: string, identity?: Readonly<{ dev: number; ino: number }>): OpenSource | ReadOutcome {
   try {
-    const fd = openSync(abs, 'r')
+    const fd = openSync(abs, OPEN_FLAGS)
     const before = fstatSync(fd, { bigint: true })
     if (!before.isFile()) {
       closeSync(fd)
       return { status: 'changed', reason: 'no longer a regular file', reasonZh: '已不再是普通文件', bytes: 0 }
     }
+    if (identity && (Number(before.dev) !== identity.dev || Number(before.ino) !== identity.ino)) {
+      closeSync(fd)
+      return { status: 'changed', reason: 'replaced by another file since it was listed', reasonZh: '列出后被另一个文件替换', bytes: 0 }
+    }
     return { fd, before, size: Number(before.size) }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
     if (code === 'ENOENT') return { status: 'changed', reason: 'deleted during copy', reasonZh: '拷贝期间被删除', bytes: 0 }
+    if (code === 'ELOOP') return { status: 'changed', reason: 'replaced by a symbolic link since it was listed (not followed)', reasonZh: '列出后被替换为符号链接（不跟随）', bytes: 0 }
     return { status: 'error', reason: `cannot read: ${code}`, reasonZh: `无法读取：${code}`, bytes: 0 }
   }
 }

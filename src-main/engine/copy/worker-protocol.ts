@@ -1,7 +1,8 @@
 import type { SourceStat } from '../scan/walk'
 
 /** Messages between the copy coordinator and its workers: discriminated unions, one task per worker at a time. */
-export type BatchFile = Readonly<{ fileSeq: number; abs: string; name: string }>
+/** A file to read; `identity` is the device and inode the walk saw, checked when the file is opened. */
+export type BatchFile = Readonly<{ fileSeq: number; abs: string; name: string; identity?: Readonly<{ dev: number; ino: number }> }>
 
 export type WorkerRequest =
   | Readonly<{ type: 'batch'; id: number; files: ReadonlyArray<BatchFile>; level: number }>

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readlinkSync, type BigIntStats } from 'node:fs'
+import { lstatSync, readdirSync, readlinkSync, statSync, type BigIntStats } from 'node:fs'
 import { join } from 'node:path'
 import type { LocalizedText } from '../../../src-shared/localized'
 import { lengthViolation } from './cube-rules'
@@ -35,7 +35,23 @@ function specialKind(stat: BigIntStats): string {
 
 const SPECIAL_ZH: Record<string, string> = { 'character device': '字符设备', 'block device': '块设备', FIFO: '命名管道', socket: '套接字', 'special file': '特殊文件' }
 
-type Frame = { rel: string; abs: string; names: Buffer[]; next: number }
+type Frame = { rel: string; abs: string; names: Buffer[]; next: number; dev: bigint; ino: bigint; root: boolean }
+
+/**
+ * Is the folder at `abs` still the one that was listed? A folder swapped for a link (or another folder)
+ * after it was listed would lead every later path through it outside the source root.
+ */
+function sameFolder(frame: Pick<Frame, 'abs' | 'dev' | 'ino' | 'root'>): boolean {
+  try {
+    // the root was given by the user and may itself be reached through a link; folders below are never followed
+    const now = frame.root ? statSync(frame.abs, { bigint: true }) : lstatSync(frame.abs, { bigint: true })
+    return now.isDirectory() && now.dev === frame.dev && now.ino === frame.ino
+  } catch {
+    return false
+  }
+}
+
+const SWAPPED = { en: 'folder was replaced (by a link or another folder) while being read; not followed', zh: '文件夹在读取时被替换（为链接或其他文件夹），未跟随' }
 
 /**
  * Walks a source tree depth-first in path order (the order of pathSortKey), one directory listing in
@@ -44,17 +60,27 @@ type Frame = { rel: string; abs: string; names: Buffer[]; next: number }
  */
 export async function* walkSource(root: string, options: WalkOptions): AsyncGenerator<WalkItem> {
   const stack: Frame[] = []
-  const open = (rel: string, abs: string): Frame | WalkItem => {
+  const open = (rel: string, abs: string, seen: BigIntStats, root = false): Frame | WalkItem => {
     try {
       const names = readdirSync(abs, { encoding: 'buffer' })
+      const frame: Frame = { rel, abs, names, next: 0, dev: seen.dev, ino: seen.ino, root }
+      if (!sameFolder(frame)) return { kind: 'skip', rel, abs, code: 'unreadable', reason: SWAPPED }
       names.sort((a, b) => Buffer.compare(a, b))
-      return { rel, abs, names, next: 0 }
+      return frame
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
       return { kind: 'skip', rel, abs, code: 'unreadable', reason: { en: `directory cannot be read: ${code}`, zh: `目录无法读取：${code}` } }
     }
   }
-  const rootFrame = open('', root)
+  let rootStat: BigIntStats
+  try {
+    rootStat = statSync(root, { bigint: true })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
+    yield { kind: 'skip', rel: '', abs: root, code: 'unreadable', reason: { en: `directory cannot be read: ${code}`, zh: `目录无法读取：${code}` } }
+    return
+  }
+  const rootFrame = open('', root, rootStat, true)
   if ('kind' in rootFrame) {
     yield rootFrame
     return
@@ -98,8 +124,19 @@ export async function* walkSource(root: string, options: WalkOptions): AsyncGene
       stat = lstatSync(abs, { bigint: true })
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
-      if (code === 'ENOENT') continue // deleted since the listing: nothing to copy
+      if (code === 'ENOENT' && sameFolder(frame)) continue // deleted since the listing: nothing to copy
+      if (!sameFolder(frame)) {
+        stack.pop()
+        yield { kind: 'skip', rel: frame.rel, abs: frame.abs, code: 'unreadable', reason: SWAPPED }
+        continue
+      }
       yield { kind: 'skip', rel, abs, code: 'unreadable', reason: { en: `cannot stat: ${code}`, zh: `无法读取属性：${code}` } }
+      continue
+    }
+    // the entry was reached through its folder's path: if the folder was swapped since, this is not ours
+    if (!sameFolder(frame)) {
+      stack.pop()
+      yield { kind: 'skip', rel: frame.rel, abs: frame.abs, code: 'unreadable', reason: SWAPPED }
       continue
     }
     const violation = options.checkLengths === false ? undefined : lengthViolation(rel, stat.isDirectory())
@@ -108,7 +145,7 @@ export async function* walkSource(root: string, options: WalkOptions): AsyncGene
       continue
     }
     if (stat.isDirectory()) {
-      const child = open(rel, abs)
+      const child = open(rel, abs, stat)
       if ('kind' in child) {
         yield child
         continue

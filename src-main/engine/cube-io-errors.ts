@@ -25,6 +25,11 @@ export function cubeWriteError(error: unknown, cubeDir: string): unknown {
   return error
 }
 
+/** Only "no space" codes: anywhere in a copy they can only come from writing to the cube. */
+export function cubeFullError(error: unknown, cubeDir: string): unknown {
+  return FULL.has((error as NodeJS.ErrnoException).code ?? '') ? cubeWriteError(error, cubeDir) : error
+}
+
 export function quotaExceeded(cubeDir: string, needed: number, free: number): LcubeError {
   return new LcubeError('DEVICE_FULL', {
     en: `The cube at ${cubeDir} has ${free} bytes left of its capacity, ${needed} needed. The job stopped at a clean checkpoint: raise the capacity or use another cube, then run the same command again to resume`,

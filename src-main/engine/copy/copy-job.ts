@@ -3,6 +3,7 @@ import { hostname } from 'node:os'
 import { unmetPasswordRules, PASSWORD_RULE_TEXT } from '../../../src-shared/password-policy'
 import type { LocalizedText } from '../../../src-shared/localized'
 import { initZstd } from '../codec/zstd'
+import { cubeFullError, cubeWriteError } from '../cube-io-errors'
 import { LcubeError } from '../errors'
 import type { PartRef } from '../format/entry'
 import { durableTotals, JournalWriter, readJournal } from '../format/journal'
@@ -104,7 +105,9 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
   const identity = await requireCube(options.cubeDir)
   const roots = await resolveSources(options.sources)
   await initZstd()
-  const job = await prepareJob(options, roots)
+  const job = await prepareJob(options, roots).catch((error: unknown) => {
+    throw cubeWriteError(error, options.cubeDir)
+  })
   const { paths, keys, header } = job
   const notes: LocalizedText[] = []
   const note = (text: LocalizedText) => {
@@ -114,7 +117,7 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
   if (job.primaryHeaderDamaged) note({ en: 'header.json was damaged; its backup was used', zh: 'header.json 已损坏，已使用其备份' })
   const lock = await acquireJobLock(paths.jobDir, options.jobName).catch((error: unknown) => {
     keys.wipe()
-    throw error
+    throw cubeWriteError(error, options.cubeDir)
   })
   const progress: CopyProgress = {
     phase: 'counting', filesTotal: 0, bytesTotal: 0, filesDurable: 0, filesProcessed: 0, bytesRead: 0, bytesOnCube: 0,
@@ -385,7 +388,8 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
   } catch (error) {
     const left = await writer?.abandon(error)
     if (left) notes.push(left)
-    throw error
+    // the manifest and the last journal records are written outside the pack writer: a full cube there too is a clean stop
+    throw cubeFullError(error, options.cubeDir)
   } finally {
     clearInterval(ticker)
     await pool?.close()

@@ -1,4 +1,7 @@
+import { statSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { IDENTITY_FILE } from '../../device/identity'
 import type { LocalizedText } from '../../../src-shared/localized'
 import { cubeWriteError, quotaExceeded } from '../cube-io-errors'
 import { LcubeError } from '../errors'
@@ -48,6 +51,7 @@ export class JobWriter {
   private readonly durable: { files: number; bytes: number }
   /** Checkpoints also on time alone: a throttled or stalled copy must not keep finished files un-durable. */
   private readonly timer: NodeJS.Timeout
+  private cubeIdentity: { dev: bigint; ino: bigint } | undefined
 
   constructor(
     private readonly paths: JobPaths,
@@ -63,6 +67,7 @@ export class JobWriter {
     private readonly partials?: PartialJournal,
   ) {
     this.durable = { ...durableBefore }
+    this.assertCubePresent()
     this.timer = setInterval(() => {
       if (this.sinceBytes > 0 || this.sinceFiles > 0) void this.checkpoint().catch(() => undefined)
     }, policy.ms)
@@ -145,9 +150,26 @@ export class JobWriter {
     })
   }
 
+  /**
+   * The cube must still be the one the job started on: unplugged (or its mount point now empty or holding
+   * another device), writes may still land on a stale handle, so this is checked before each checkpoint.
+   */
+  private assertCubePresent(): void {
+    const now = statSync(join(this.cubeDir, IDENTITY_FILE), { bigint: true, throwIfNoEntry: false })
+    if (!now) throw Object.assign(new Error('identity file gone'), { code: 'ENOENT' })
+    this.cubeIdentity ??= { dev: now.dev, ino: now.ino }
+    if (now.dev !== this.cubeIdentity.dev || now.ino !== this.cubeIdentity.ino) {
+      throw new LcubeError('DEVICE_MISSING', {
+        en: `The cube at ${this.cubeDir} is not the one this copy started on (unplugged and another device mounted there?). Stopped; reconnect the right cube and run the same command again to resume`,
+        zh: `${this.cubeDir} 处的设备已不是本次拷贝开始时的设备（是否拔出后挂载了另一台？）。已停止；重新连接正确的设备后再次运行同一命令即可续传`,
+      })
+    }
+  }
+
   private async checkpointNow(): Promise<void> {
     const pack = this.pack
     if (!pack) return
+    this.assertCubePresent()
     const { offset, records } = await pack.sync()
     const totals = this.totalsIfDurable()
     // the pack is synced: every part appended so far is durable, so large files in progress can say so

@@ -72,9 +72,12 @@ export class WorkerPool {
           await pending.onPart!(message)
           worker.postMessage({ type: 'ack', id: message.id } satisfies WorkerRequest)
         } catch (error) {
+          // the writer failed (cube gone or full): the copy stops. This worker waits for an ack that will
+          // never come, so it can take no other task; failing the pool rejects every task in flight and
+          // every task waiting for a worker, instead of leaving them waiting for it forever
           this.pending.delete(message.id)
           pending.reject(error as Error)
-          // the worker may be waiting for this ack: it is terminated on close
+          this.fail(error as Error)
         }
       })
       return

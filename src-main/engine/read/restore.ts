@@ -65,6 +65,24 @@ function isUnder(parent: string, child: string): boolean {
  * a link. Resumable: files already restored (same size and mtime) are kept.
  */
 export async function runRestore(options: RestoreOptions): Promise<RestoreSummary> {
+  try {
+    return await restoreInto(options)
+  } catch (error) {
+    throw targetWriteError(error, options.targetDir)
+  }
+}
+
+/** A full restore target is a clean, resumable stop (exit 5), like a full cube. */
+function targetWriteError(error: unknown, targetDir: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code ?? ''
+  if (error instanceof LcubeError || !['ENOSPC', 'EDQUOT', 'EFBIG'].includes(code)) return error
+  return new LcubeError('DEVICE_FULL', {
+    en: `The restore target ${targetDir} is full (${code}). Free space there, then run the same restore again: files already restored are kept`,
+    zh: `恢复目标 ${targetDir} 已满（${code}）。请释放空间后再次运行同一恢复命令：已恢复的文件会保留`,
+  }, { cause: error })
+}
+
+async function restoreInto(options: RestoreOptions): Promise<RestoreSummary> {
   const started = performance.now()
   await initZstd()
   const job = await openJob(options.cubeDir, options.jobName, options.password)

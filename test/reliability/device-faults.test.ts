@@ -1,0 +1,198 @@
+// The cube (and the restore target) failing under the copy: unplugged, full at every stage, power cut.
+// Each stop is clean (exit 5 or a kill), the same command resumes, and the restore is byte-exact.
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdir, open, readdir, readFile, rename, stat, truncate } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createSimulatedCube } from '../../src-main/device/simulate'
+import { readJournal } from '../../src-main/engine/format/journal'
+import { LCUBE_BIN, lcube } from '../helpers/cli'
+import { makeCube, passwordFile, testEnv } from '../helpers/cube'
+import { mixedDataset } from '../helpers/dataset'
+import { tempDir, waitFor } from '../helpers/temp'
+import { treeDigest } from '../helpers/tree'
+import { LONG, reportCounts } from './counts'
+
+const mounts: string[] = []
+afterAll(() => {
+  for (const dir of mounts) spawnSync('umount', ['-l', dir])
+})
+
+/** A real small file system (tmpfs) for ENOSPC; undefined where this machine does not allow mounting. */
+function mountTmpfs(dir: string, bytes: number): boolean {
+  const done = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${bytes}`, 'tmpfs', dir])
+  if (done.status === 0) mounts.push(dir)
+  return done.status === 0
+}
+function unmount(dir: string): void {
+  expect(spawnSync('umount', ['-l', dir]).status).toBe(0)
+  mounts.splice(mounts.indexOf(dir), 1)
+}
+const resize = (dir: string, bytes: number) => expect(spawnSync('mount', ['-o', `remount,size=${bytes}`, dir]).status).toBe(0)
+const canMount = (() => {
+  const probe = spawnSync('sh', ['-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=1m tmpfs "$d" && umount "$d"'])
+  return probe.status === 0
+})()
+if (!canMount) console.warn('[reliability] disk-full tests skipped: mounting a tmpfs needs root with CAP_SYS_ADMIN (CI runs as root)')
+
+function spawnCopy(args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, [LCUBE_BIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })))
+  return { child, exited }
+}
+
+async function restoreEquals(cube: string, job: string, pw: string, env: NodeJS.ProcessEnv, source: string): Promise<void> {
+  const target = await tempDir('lcube-restore-')
+  const restored = await lcube(['restore', cube, '--job', job, '--to', target, '--password-file', pw], env)
+  expect(restored.code, restored.stderr).toBe(0)
+  expect(await treeDigest(target)).toEqual(await treeDigest(source))
+}
+
+describe('device faults', () => {
+  it('unplug mid-copy: a clean stop with exit 5; plugged back, the same command completes byte-exact', async () => {
+    const source = await tempDir('lcube-src-')
+    await mixedDataset(source, { smallFiles: 800, largeFiles: 4, largeBytes: 3 * 1024 * 1024 })
+    const cube = await makeCube()
+    const away = `${cube}-unplugged`
+    const pw = await passwordFile()
+    const env = await testEnv({ LCUBE_CHECKPOINT: '1000000,100,200' })
+    const args = ['copy', source, '--to', cube, '--job', 'unplug', '--password-file', pw, '--threads', '2']
+    const run = spawnCopy([...args, '--bwlimit', '3M'], env)
+    await waitFor(async () => ((await readJournal(join(cube, 'jobs', 'unplug', 'journal.lcj'))).records.some((r) => r.t === 'ckpt' && r.files > 0) ? true : undefined), 60_000, 'a checkpoint covering files')
+    await rename(cube, away)
+    const stopped = await Promise.race([run.exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('copy did not stop after the unplug')), 60_000))])
+    expect(stopped.code, stopped.stderr).toBe(5)
+    expect(stopped.stderr).toMatch(/unplugged|not the one this copy started on/)
+    await rename(away, cube)
+    const resumed = await lcube([...args, '--json'], env)
+    expect(resumed.code, resumed.stderr).toBe(0)
+    const summary = JSON.parse(resumed.stdout.trim().split('\n').pop()!)
+    expect(summary.alreadyDone).toBeGreaterThan(0)
+    await restoreEquals(cube, 'unplug', pw, env, source)
+    reportCounts('unplug mid-copy', { faultsInjected: 1, exit5: 1, resumed: 1, bytesLost: 0 })
+  }, 180_000)
+
+  it('power cut: after kill -9 the un-synced tail of the open pack and of the journal is cut or zeroed; every resume ends byte-exact', async () => {
+    const source = await tempDir('lcube-src-')
+    await mixedDataset(source, { smallFiles: 1500, largeFiles: 6, largeBytes: 2 * 1024 * 1024 })
+    const cube = await makeCube()
+    const pw = await passwordFile()
+    const env = await testEnv({ LCUBE_CHECKPOINT: '2000000,200,300' })
+    const jobDir = join(cube, 'jobs', 'power')
+    const args = ['copy', source, '--to', cube, '--job', 'power', '--password-file', pw, '--threads', '2']
+    const cuts = LONG ? 12 : 4
+    let injected = 0
+    for (let i = 0; i < cuts; i += 1) {
+      const run = spawnCopy([...args, '--bwlimit', '4M'], env)
+      const before = (await readJournal(join(jobDir, 'journal.lcj'))).records.filter((r) => r.t === 'ckpt').length
+      await waitFor(async () => ((await readJournal(join(jobDir, 'journal.lcj'))).records.filter((r) => r.t === 'ckpt').length > before + 1 ? true : undefined), 60_000, 'two more checkpoints')
+      run.child.kill('SIGKILL')
+      const ended = await run.exited
+      if (ended.code === 0) break
+      // lost page cache: whatever came after the last checkpoint record may never have reached the disk
+      const { records } = await readJournal(join(jobDir, 'journal.lcj'))
+      const lastCkpt = [...records].reverse().find((r) => r.t === 'ckpt') as { pack: number; offset: number } | undefined
+      if (!lastCkpt) continue
+      const packs = (await readdir(join(jobDir, 'packs'))).sort()
+      const openPack = join(jobDir, 'packs', packs[packs.length - 1]!)
+      const size = (await stat(openPack)).size
+      const zero = i % 2 === 1
+      const cutAt = lastCkpt.offset + Math.floor((size - lastCkpt.offset) / 2)
+      if (zero) {
+        const fd = await open(openPack, 'r+')
+        await fd.write(Buffer.alloc(size - cutAt), 0, size - cutAt, cutAt)
+        await fd.close()
+      } else await truncate(openPack, cutAt)
+      const journal = join(jobDir, 'journal.lcj')
+      const journalBytes = await readFile(journal)
+      await truncate(journal, journalBytes.length - Math.min(37, Math.floor(journalBytes.length / 50)))
+      injected += 2
+    }
+    const finished = await lcube([...args, '--json'], env)
+    expect(finished.code, finished.stderr).toBe(0)
+    const verified = await lcube(['verify', cube, '--job', 'power', '--password-file', pw, '--source', source], env)
+    expect(verified.stdout).toContain('Result: clean')
+    await restoreEquals(cube, 'power', pw, env, source)
+    reportCounts('power cut (tail cut or zeroed after kill -9)', { runs: cuts, faultsInjected: injected, bytesLost: 0 })
+  }, 300_000)
+
+  describe.skipIf(!canMount)('disk full (a real tmpfs)', () => {
+    it('the cube fills while the header, the packs or the index and manifest are written: exit 5 each time, and with room again the same command completes byte-exact', async () => {
+      const source = await tempDir('lcube-src-')
+      await mixedDataset(source, { smallFiles: 300, largeFiles: 2, largeBytes: 1024 * 1024 })
+      const pw = await passwordFile()
+      const env = await testEnv({ LCUBE_CHECKPOINT: '200000,50,200' })
+      // the room a whole job needs, measured on an unlimited cube
+      const probe = await makeCube()
+      expect((await lcube(['copy', source, '--to', probe, '--job', 'full', '--password-file', pw], env)).code).toBe(0)
+      const du = (dir: string) => Number(spawnSync('du', ['-sB1', dir]).stdout.toString().split('\t')[0])
+      const needed = du(probe)
+      const stages = new Set<string>()
+      const probeJob = join(probe, 'jobs', 'full')
+      const indexBytes = du(join(probeJob, 'index'))
+      const manifestBytes = du(join(probeJob, 'manifest.lcm'))
+      // room for: the identity and one header copy; half the packs; the packs and part of the index; all but the manifest
+      const sizes = [4 * 1024, Math.floor(needed / 2), needed - manifestBytes - indexBytes + 4096, needed - manifestBytes]
+      let stops = 0
+      for (const size of sizes) {
+        const cube = join(await tempDir('lcube-tmpfs-'), 'cube')
+        await mkdir(cube)
+        expect(mountTmpfs(cube, size)).toBe(true)
+        try {
+        await createSimulatedCube({ dir: cube, model: 'mini' })
+        const args = ['copy', source, '--to', cube, '--job', 'full', '--password-file', pw]
+        const first = await lcube(args, env)
+        const jobDir = join(cube, 'jobs', 'full')
+        const has = async (rel: string) => (await readdir(join(jobDir, rel)).catch(() => [] as string[])).filter((n) => !n.endsWith('.tmp')).length > 0
+        if (first.code === 5) {
+          stops += 1
+          expect(first.stderr).toMatch(/full|ENOSPC/)
+          const names = await readdir(jobDir).catch(() => [] as string[])
+          // where it stopped: the furthest kind of file that is complete on the cube
+          const count = async (rel: string) => (await readdir(join(jobDir, rel)).catch(() => [] as string[])).filter((n) => !n.endsWith('.tmp')).length
+          const stage = !names.includes('header.bak') ? 'header' : !(await has('index')) ? 'pack' : (await count('index')) < (await count('packs')) ? 'index' : 'manifest'
+          stages.add(stage)
+        } else expect(first.code, first.stderr).toBe(0)
+        resize(cube, needed * 3)
+        const second = await lcube([...args, '--json'], env)
+        expect(second.code, second.stderr).toBe(0)
+        await restoreEquals(cube, 'full', pw, env, source)
+        } finally {
+          unmount(cube)
+        }
+      }
+      console.log(`[reliability] disk full: stops at stages ${[...stages].join(', ')}`)
+      expect(stops).toBe(sizes.length)
+      expect(stages.size).toBeGreaterThanOrEqual(3)
+      reportCounts('cube disk full', { runs: sizes.length, faultsInjected: stops, stagesHit: stages.size, bytesLost: 0 })
+    }, 300_000)
+
+    it('the restore target fills: exit 5, and with room again the same restore completes byte-exact', async () => {
+      const source = await tempDir('lcube-src-')
+      await mixedDataset(source, { smallFiles: 200, largeFiles: 2, largeBytes: 2 * 1024 * 1024 })
+      const pw = await passwordFile()
+      const env = await testEnv()
+      const cube = await makeCube()
+      expect((await lcube(['copy', source, '--to', cube, '--job', 'r', '--password-file', pw], env)).code).toBe(0)
+      const target = join(await tempDir('lcube-tmpfs-'), 'restore')
+      await mkdir(target)
+      expect(mountTmpfs(target, 2 * 1024 * 1024)).toBe(true)
+      try {
+      const full = await lcube(['restore', cube, '--job', 'r', '--to', target, '--password-file', pw], env)
+      expect(full.code, full.stderr).toBe(5)
+      expect(full.stderr).toMatch(/restore target .* is full/)
+      resize(target, 64 * 1024 * 1024)
+      const again = await lcube(['restore', cube, '--job', 'r', '--to', target, '--password-file', pw], env)
+      expect(again.code, again.stderr).toBe(0)
+      expect(await treeDigest(target)).toEqual(await treeDigest(source))
+      } finally {
+        unmount(target)
+      }
+      reportCounts('restore target disk full', { faultsInjected: 1, exit5: 1, bytesLost: 0 })
+    }, 120_000)
+  })
+})

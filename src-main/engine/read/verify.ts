@@ -11,6 +11,7 @@ import { createCrc64, FileHasher, sha256File } from '../hash'
 import type { JobKeys } from '../job/job-keys'
 import type { JobPaths } from '../job/job-paths'
 import { jobEntries } from '../job/manifest'
+import { readJournal } from '../format/journal'
 import { openJob } from '../job/open-job'
 import { listPackNumbers, openPackIndex } from '../job/pack-index'
 import { walkSource } from '../scan/walk'
@@ -23,6 +24,12 @@ export type { VerifyIssue, VerifyIssueKind, VerifyResult }
 
 
 const MAX_ISSUES = 1000
+
+/** The journal's last record says the copy finished (and wrote its manifest). */
+async function jobFinished(paths: JobPaths): Promise<boolean> {
+  const { records } = await readJournal(paths.journal)
+  return records[records.length - 1]?.t === 'done'
+}
 
 /** Pass 1: every pack is whole. Sealed packs: length and SHA-256 as their index records; recovered ones: each record authenticates. */
 async function checkPacks(paths: JobPaths, keys: JobKeys, issue: (i: VerifyIssue) => void): Promise<number> {
@@ -136,6 +143,10 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
       options.onProgress?.({ files: filesChecked, bytes: bytesChecked, current: entry.path })
     }
     if (listing.manifestProblem) issue({ kind: 'corrupt', path: 'manifest.lcm', detail: listing.manifestProblem })
+    else if (!listing.complete && (await jobFinished(job.paths))) {
+      // a finished job's manifest covers every pack; one that does not was put back from an earlier run
+      issue({ kind: 'corrupt', path: 'manifest.lcm', detail: { en: 'manifest.lcm is older than the packs although the job finished: it was replaced or replayed (the pack indexes were used instead)', zh: 'manifest.lcm 比数据包旧，但作业已完成：它被替换或重放过（已改用数据包索引）' } })
+    }
     try {
       if (!options.sources) {
         for await (const entry of listing.entries) {

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { COMPARE_CATEGORIES, type CompareRow } from '../../../src-shared/compare-types'
 import { CsvFileWriter } from '../report/csv'
 import { jsonDocumentChunks } from '../report/json-document'
@@ -20,6 +22,8 @@ function rowCells(r: CompareRow): Array<string | number | null> {
  * summary plus one file per category (NAME-match.csv, NAME-differ.csv, …), each with a BOM for Excel.
  */
 export async function exportCompare(result: CompareResult, path: string, print?: PdfPrinter): Promise<string[]> {
+  // a report path in a folder that does not exist yet is created, as users expect of --out/--report
+  await mkdir(dirname(path), { recursive: true })
   const format = reportFormat(path)
   if (format === 'json') {
     await writeChunks(path, compareJsonChunks(result, true))

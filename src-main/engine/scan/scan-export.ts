@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import type { ScanReportCore } from '../../../src-shared/scan-types'
 import { CsvFileWriter } from '../report/csv'
 import { jsonDocumentChunks } from '../report/json-document'
@@ -14,6 +16,8 @@ export function scanJsonChunks(result: ScanResult, pretty: boolean): AsyncGenera
  * (CSV is three files: summary, violations and skipped, each with a BOM for Excel).
  */
 export async function exportScan(result: ScanResult, path: string, print?: PdfPrinter): Promise<string[]> {
+  // a report path in a folder that does not exist yet is created, as users expect of --out/--report
+  await mkdir(dirname(path), { recursive: true })
   const format = reportFormat(path)
   if (format === 'json') {
     await writeChunks(path, scanJsonChunks(result, true))

@@ -15,7 +15,7 @@ import { makeCube, PASSWORD } from '../helpers/cube'
 import { tempDir } from '../helpers/temp'
 
 /** Writes a job whose entries say whatever an attacker wants, with real encrypted data behind them. */
-async function hostileJob(entries: Array<Omit<FileEntry, 'parts' | 'sha256' | 'crc64' | 'seq'> & { data?: string }>): Promise<string> {
+async function hostileJob(entries: Array<Omit<FileEntry, 'parts' | 'sha256' | 'crc64' | 'seq'> & { data?: string }>, override: Partial<FileEntry> = {}): Promise<string> {
   process.env.LCUBE_SCRYPT_LOGN = '10'
   await initZstd()
   const cube = await makeCube()
@@ -30,7 +30,7 @@ async function hostileJob(entries: Array<Omit<FileEntry, 'parts' | 'sha256' | 'c
     seq += 1
     const at = data.length > 0 ? await writer.writeData([{ fileSeq: seq, partNo: 0, length: data.length }], data, false) : undefined
     const { data: _drop, ...rest } = entry
-    await writer.writeEntry({ ...rest, seq, size: data.length, sha256: createHash('sha256').update(data).digest('hex'), crc64: crc.digest('hex'), parts: at ? [[at.pack, at.offset, 0, data.length]] : [] })
+    await writer.writeEntry({ ...rest, seq, size: data.length, sha256: createHash('sha256').update(data).digest('hex'), crc64: crc.digest('hex'), parts: at ? [[at.pack, at.offset, 0, data.length]] : [], ...override })
   }
   await writer.seal()
   await writeManifest(job.paths, job.keys)
@@ -70,6 +70,27 @@ describe('a hostile cube cannot make restore write outside the target', () => {
     expect(await readdir(outside)).toEqual([])
     expect((await readdir(parent)).sort()).toEqual(['target'])
     expect((await readdir(target)).sort()).toEqual(['link', 'ok'])
+  })
+
+  it('refuses names with NUL or not valid Unicode, and files whose declared size is absurd, without allocating it', async () => {
+    const cube = await hostileJob([
+      { ...base, path: 'nul\0name.txt', data: 'nul' },
+      { ...base, path: 'lone-\ud800-surrogate.txt', data: 'surrogate' },
+      { ...base, path: 'fine.txt', data: 'fine' },
+    ])
+    const target = await tempDir('lcube-restore-')
+    const result = await runRestore({ cubeDir: cube, jobName: 'evil', password: PASSWORD, targetDir: target })
+    expect(result.refused.map((r) => r.path).sort()).toEqual(['lone-\ud800-surrogate.txt', 'nul\0name.txt'].sort())
+    expect(await readdir(target)).toEqual(['fine.txt'])
+    // an entry that says it holds a petabyte, with five bytes of real data behind it
+    const huge = await hostileJob([{ ...base, path: 'huge.bin', data: 'small' }], { size: 1e15 })
+    const before = process.memoryUsage().rss
+    const second = await tempDir('lcube-restore-')
+    const outcome = await runRestore({ cubeDir: huge, jobName: 'evil', password: PASSWORD, targetDir: second }).then((r) => r, (e: unknown) => e)
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024)
+    const corrupt = outcome instanceof Error ? [outcome.message] : (outcome as { corrupt: Array<{ path: string }> }).corrupt.map((c) => c.path)
+    expect(corrupt.join(' ')).toContain('huge.bin')
+    expect(await readdir(second)).toEqual([])
   })
 
   it('a pre-existing link inside the target is not followed', async () => {

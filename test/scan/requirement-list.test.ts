@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import Ajv2020 from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
@@ -8,6 +8,7 @@ import { findChromium } from '../../src-main/engine/report/pdf'
 import { lcube, lcubeProcess } from '../helpers/cli'
 import { tempDir } from '../helpers/temp'
 import { findTruth, ruleTree, type Expected } from './rule-tree'
+import { unreadableTree } from '../fixtures/unreadable-tree'
 
 const schema = JSON.parse(await readFile(join(import.meta.dirname, '..', '..', 'docs', 'schemas', 'scan-report.v1.schema.json'), 'utf8'))
 const ajv = new Ajv2020({ allErrors: true, strict: true })
@@ -186,15 +187,7 @@ describe('lcube scan: options and edge cases', () => {
       ctx.skip()
       return
     }
-    const source = await tempDir()
-    await chmod(source, 0o755)
-    await mkdir(join(source, 'open'))
-    await writeFile(join(source, 'open', 'fine.txt'), 'fine')
-    await mkdir(join(source, 'locked'))
-    await writeFile(join(source, 'locked', 'hidden.txt'), 'hidden')
-    await chmod(join(source, 'locked'), 0o700)
-    await writeFile(join(source, 'secret.txt'), 'secret')
-    await chmod(join(source, 'secret.txt'), 0o600)
+    const source = await unreadableTree()
     const run = await lcubeProcess(['scan', source, '--json', '--probe-seconds', '0', '--lang', 'en'], {}, { uid: 65534, gid: 65534 })
     expect(run.stderr).toBe('')
     expect(run.code).toBe(1)

@@ -20,7 +20,7 @@ import { seededBytes } from '../helpers/tree'
 import { LONG, reportCounts } from './counts'
 
 /** Each property runs for this long (and at least its minimum number of runs). */
-const BUDGET_MS = LONG ? 60_000 : 2_500
+const BUDGET_MS = LONG ? 60_000 : 1_200
 let inputs = 0
 const seed = Number(process.env.LCUBE_FUZZ_SEED ?? 20261124)
 

@@ -76,7 +76,7 @@ describe('secrets', () => {
     let uiErr = ''
     ui.stdout.on('data', (c: Buffer) => (uiOut += c.toString()))
     ui.stderr.on('data', (c: Buffer) => (uiErr += c.toString()))
-    const url = new URL(await waitFor(() => (/"url":"([^"]+)"/.exec(uiOut)?.[1]), 30_000, 'lcube ui'))
+    const url = new URL(await waitFor(() => (/"url":"([^"]+)"/.exec(uiOut)?.[1]), 120_000, 'lcube ui'))
     const token = url.searchParams.get('token')!
     const call = async (channel: string, body: unknown) => {
       const response = await fetch(new URL(`/api/invoke/${channel}`, url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-lcube-token': token }, body: JSON.stringify(body) })

@@ -71,7 +71,10 @@ describe('secrets', () => {
     expect((await step(['verify', cube, '--job', 's', '--password-file', newPwFile])).code).toBe(0)
 
     // the app: the web bridge and its service worker, a copy started with the password over HTTP
-    const ui = spawn(process.execPath, [LCUBE_BIN, 'ui', '--json'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } })
+    // the API is what is under test: a one-page static folder stands in for the built renderer
+    const page = await tempDir('lcube-secrets-ui-')
+    await writeFile(join(page, 'index.html'), '<!doctype html><title>ui</title>')
+    const ui = spawn(process.execPath, [LCUBE_BIN, 'ui', '--json', '--static', page], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } })
     let uiOut = ''
     let uiErr = ''
     ui.stdout.on('data', (c: Buffer) => (uiOut += c.toString()))

@@ -20,8 +20,8 @@ export function CubeSelect({ value, onChange, testId }: { value: string; onChang
       {t('common.cube')}
       <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
         {ready.map((d) => (
-          <option key={d.path} value={d.path}>
-            {d.serial} · {d.model ? t(`devices.model.${d.model}`) : ''} · {formatBytes(d.freeBytes ?? 0)} {t('devices.free')} · {d.path}
+          <option key={d.path} value={d.path} title={d.path}>
+            {d.serial} · {d.model ? t(`devices.model.${d.model}`) : ''} · {formatBytes(d.freeBytes ?? 0)} {t('devices.free')}
           </option>
         ))}
       </select>

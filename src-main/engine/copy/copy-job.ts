@@ -1,18 +1,14 @@
 import { basename } from 'node:path'
 import { hostname } from 'node:os'
-import { unmetPasswordRules, PASSWORD_RULE_TEXT } from '../../../src-shared/password-policy'
 import type { LocalizedText } from '../../../src-shared/localized'
 import { initZstd } from '../codec/zstd'
 import { cubeFullError, cubeWriteError } from '../cube-io-errors'
-import { LcubeError } from '../errors'
 import type { PartRef } from '../format/entry'
 import { durableTotals, JournalWriter, readJournal } from '../format/journal'
 import { keyFingerprint } from '../format/keys'
 import { mergeEntries } from '../format/merge'
 import { acquireJobLock } from '../job/lock'
-import { readJobConfig, writeJobConfig } from '../job/job-config'
-import { jobPaths } from '../job/job-paths'
-import { createJob, cubeQuota, jobExists, openJob, requireCube, type OpenedJob } from '../job/open-job'
+import { cubeQuota, requireCube } from '../job/open-job'
 import { openPackIndex } from '../job/pack-index'
 import { recoverJob } from '../job/recovery'
 import { writeManifest } from '../job/manifest'
@@ -24,7 +20,8 @@ import { TokenBucket } from './token-bucket'
 import type { CopyControl } from './copy-control'
 import { WorkerPool } from './worker-pool'
 import type { BatchFile, ReadOutcome } from './worker-protocol'
-import { countSources, resolveSources, type SourceRoot } from './sources'
+import { countSources, resolveSources } from './sources'
+import { prepareJob } from './prepare-job'
 import { PartialJournal, replayPartials, type PartialFile } from './partial-files'
 
 export type CopyOptions = Readonly<{
@@ -57,43 +54,6 @@ const BATCH_FILES = 1000
 const MAX_PROBLEMS = 1000
 
 type PendingFile = BatchFile & { rel: string; stat: SourceStat }
-
-function checkNewPassword(password: string, weakOk: boolean | undefined, onNote?: (note: LocalizedText) => void): void {
-  const unmet = unmetPasswordRules(password)
-  if (unmet.length === 0) return
-  const en = unmet.map((r) => PASSWORD_RULE_TEXT[r].en).join(', ')
-  const zh = unmet.map((r) => PASSWORD_RULE_TEXT[r].zh).join('、')
-  if (weakOk) {
-    onNote?.({ en: `WARNING: weak password accepted by --weak-password-ok (missing: ${en})`, zh: `警告：因 --weak-password-ok 接受了弱密码（缺少：${zh}）` })
-    return
-  }
-  throw new LcubeError('BAD_INPUT', {
-    en: `The password does not meet the policy: it needs ${en}. Nothing was written`,
-    zh: `密码不符合要求：还需要${zh}。未写入任何数据`,
-  })
-}
-
-/** Opens the job for writing, creating it if new; refuses a different source list for an existing job. */
-async function prepareJob(options: CopyOptions, roots: ReadonlyArray<SourceRoot>): Promise<OpenedJob> {
-  const paths = jobPaths(options.cubeDir, options.jobName)
-  let job: OpenedJob
-  if (await jobExists(paths)) job = await openJob(options.cubeDir, options.jobName, options.password)
-  else {
-    checkNewPassword(options.password, options.weakPasswordOk, options.onNote)
-    job = await createJob(options.cubeDir, options.jobName, options.password, { packTargetBytes: options.packTargetBytes, partBytes: options.partBytes })
-  }
-  const sources = roots.map((r) => r.abs)
-  const config = await readJobConfig(paths.config, job.keys.manifest, job.keys.jobId)
-  if (!config) await writeJobConfig(paths.config, { sources, transferSymlinks: options.transferSymlinks, createdBy: hostname() }, job.keys.manifest, job.keys.jobId)
-  else if (JSON.stringify(config.sources) !== JSON.stringify(sources)) {
-    job.keys.wipe()
-    throw new LcubeError('USAGE', {
-      en: `Job "${options.jobName}" was started with the sources ${config.sources.join(', ')}; to resume it give the same sources, or pick a new --job name`,
-      zh: `作业“${options.jobName}”创建时的源目录为 ${config.sources.join('、')}；续传请使用相同的源目录，或换一个 --job 作业名`,
-    })
-  }
-  return job
-}
 
 /**
  * Copies sources into a job on a cube: walk in path order → skip what an earlier run already made

@@ -81,12 +81,7 @@ export function verifyWork(request: VerifyRequest): TaskWork<'verify'> {
 export function compareWork(request: CompareRequest, env: NodeJS.ProcessEnv, print: PdfPrinter): TaskWork<'compare'> {
   return async (signal, onProgress) => {
     const result = await runCompare({
-      sources: request.sources,
-      against: request.against,
-      mode: request.mode,
-      prefix: request.prefix,
-      endpoint: request.endpoint,
-      job: request.job,
+      ...request,
       env,
       password: async () => {
         if (request.password) return request.password

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
-import { COMPARE_CATEGORIES, COMPARE_REPORT_SCHEMA, type CategoryTotals, type CompareCategory, type CompareMode, type CompareProgress, type CompareReportCore, type CompareRow, type CompareSummary, type MatchedBy } from '../../../src-shared/compare-types'
+import { COMPARE_CATEGORIES, COMPARE_REPORT_SCHEMA, type CategoryTotals, type CompareCategory, type CompareProgress, type CompareReportCore, type CompareRow, type CompareSummary, type MatchedBy } from '../../../src-shared/compare-types'
 import type { LocalizedText } from '../../../src-shared/localized'
+import type { CompareRequest } from '../../../src-shared/task-types'
 import { resolveSources } from '../copy/sources'
 import { LcubeError } from '../errors'
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../product'
@@ -13,13 +14,8 @@ import { matchKey, type SourceEntry, type TargetEntry } from './target-entry'
 import { openTarget } from './target-spec'
 import { compareVerdict } from './verdict'
 
-export type CompareOptions = Readonly<{
-  sources: ReadonlyArray<string>
-  against: string
-  mode?: CompareMode
-  prefix?: string
-  endpoint?: string
-  job?: string
+/** What the app's compare:start asks for, plus what only the caller knows (the password asked lazily). */
+export type CompareOptions = Omit<CompareRequest, 'password'> & Readonly<{
   threads?: number
   env: NodeJS.ProcessEnv
   password: () => Promise<string>

@@ -46,7 +46,10 @@ export function PagedTable<T>({ total, fetchPage, columns, pageSize = 500, testI
         <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
           {rows.slice(first, last).map((row, i) => (
             <div key={rowKey(row, first + i)} className="table-row" role="row" data-testid={`${testId}-row`} style={{ gridTemplateColumns: template, top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}>
-              {columns.map((c) => <span key={c.key} role="cell" title={typeof c.render(row) === 'string' ? (c.render(row) as string) : undefined}>{c.render(row)}</span>)}
+              {columns.map((c) => {
+                const cell = c.render(row)
+                return <span key={c.key} role="cell" title={typeof cell === 'string' ? cell : undefined}>{cell}</span>
+              })}
             </div>
           ))}
         </div>

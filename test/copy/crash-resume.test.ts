@@ -111,6 +111,26 @@ describe('crash safety', () => {
     reportCounts('crash loop (kill -9)', { runs: KILLS + 1, faultsInjected: kills, packs: salts.size, recordsChecked: records, nonceReuse: 0, bytesLost: 0 })
   }, LONG ? 1_800_000 : 600_000)
 
+  it('the checkpoint that writing a part triggers journals that part: a large file of one part is resumable as soon as it is durable', async () => {
+    const source = await tempDir('lcube-src-')
+    const { writeFile } = await import('node:fs/promises')
+    const { seededBytes } = await import('../helpers/tree')
+    await writeFile(join(source, 'a.bin'), seededBytes(5, 3 * 1024 * 1024))
+    await writeFile(join(source, 'b.bin'), seededBytes(6, 2 * 1024 * 1024 + 17))
+    const cube = await makeCube()
+    const pw = await passwordFile()
+    // a checkpoint after every byte and never on time: only the writes themselves trigger them
+    const env = await testEnv({ LCUBE_CHECKPOINT: '1,1000000,3600000' })
+    const copied = await lcube(['copy', source, '--to', cube, '--job', 'parts', '--password-file', pw, '--threads', '1'], env)
+    expect(copied.code, copied.stderr).toBe(0)
+    const records = await journalOf(join(cube, 'jobs', 'parts'))
+    const kinds = records.map((r) => r.t)
+    // each file: its part's write checkpoints with a partial record for it; the next checkpoint lists it finished
+    expect(kinds.filter((t) => t === 'partial')).toHaveLength(2)
+    for (const at of kinds.flatMap((t, i) => (t === 'partial' ? [i] : []))) expect(kinds.slice(at).find((t) => t !== 'partial' && t !== 'finished')).toBe('ckpt')
+    expect(records.flatMap((r) => (r.t === 'finished' ? r.files : []))).toHaveLength(2)
+  }, 60_000)
+
   it('a large file interrupted twice continues from its durable parts instead of starting over', async () => {
     const source = await tempDir('lcube-src-')
     const { writeFile } = await import('node:fs/promises')

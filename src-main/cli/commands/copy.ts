@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { runCopy } from '../../engine/copy/copy-job'
+import { checkpointPolicyFromEnv } from '../../engine/copy/job-writer'
 import { checkJobName, defaultJobName } from '../../engine/job/job-paths'
 import type { Command } from '../command'
 import { cubeDirArg, intArg, rateArg, stringArg } from '../cube-arg'
@@ -34,7 +35,7 @@ export const copyCommand: Command = {
     zh: '源必须是已存在的目录。终端中显示一行实时进度，--json 时输出 JSON 行。Ctrl+C 会在检查点处安全停止（退出码 130），再次运行同一命令即续传。有文件在拷贝期间变化或无法读取时退出码为 1。',
   },
   async run(ctx) {
-    const { args, json, lang, out, signal, t } = ctx
+    const { args, env, json, lang, out, signal, t } = ctx
     const cubeDir = cubeDirArg(args.values.to)
     const sources = [...args.positionals]
     const jobName = checkJobName(stringArg(args.values.job) ?? defaultJobName(sources[0]!))
@@ -51,6 +52,7 @@ export const copyCommand: Command = {
       bwlimit: rateArg(args.values.bwlimit),
       transferSymlinks: args.values['transfer-symlinks'] === true,
       weakPasswordOk: args.values['weak-password-ok'] === true,
+      checkpoint: checkpointPolicyFromEnv(env),
       signal,
       progressIntervalMs: json ? 1000 : 250,
       onNote: (text) => (json ? out.json({ event: 'note', message: text[lang] }) : out.warn(t(text))),

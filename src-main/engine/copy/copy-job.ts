@@ -228,11 +228,12 @@ export async function runCopy(options: CopyOptions): Promise<CopySummary> {
           await bucket.take(part.rawLength, options.signal)
           progress.bytesRead += part.rawLength
           const before = jobWriter.stats.bytesWritten
-          const at = await jobWriter.writeData([{ fileSeq: file.fileSeq, partNo: part.partNo, length: part.rawLength }], new Uint8Array(part.payload), part.compressed)
+          await jobWriter.writeData([{ fileSeq: file.fileSeq, partNo: part.partNo, length: part.rawLength }], new Uint8Array(part.payload), part.compressed, (at) => {
+            const ref: PartRef = [at.pack, at.offset, 0, part.rawLength]
+            parts.push(ref)
+            tracker.addPart(file.fileSeq, ref)
+          })
           progress.bytesOnCube += jobWriter.stats.bytesWritten - before
-          const ref: PartRef = [at.pack, at.offset, 0, part.rawLength]
-          parts.push(ref)
-          tracker.addPart(file.fileSeq, ref)
         }, resume ? { parts: resume.parts.length, bytes: resume.bytes } : undefined, gate)
         // a changed file is copied again from its start: the parts it has are of another version
         await record(file, result.outcome, result.outcome.status === 'ok' ? parts : [], final)

@@ -125,12 +125,16 @@ export class JobWriter {
     return offset
   }
 
-  /** Appends one DATA record; returns its pack number and offset. */
-  writeData(segments: ReadonlyArray<Segment>, payload: Uint8Array, compressed: boolean): Promise<{ pack: number; offset: number }> {
+  /**
+   * Appends one DATA record; returns its pack number and offset. onPlaced runs before the checkpoint this
+   * append may trigger, so a large file's part is journaled by the very checkpoint that makes it durable.
+   */
+  writeData(segments: ReadonlyArray<Segment>, payload: Uint8Array, compressed: boolean, onPlaced?: (at: { pack: number; offset: number }) => void): Promise<{ pack: number; offset: number }> {
     return this.serial(async () => {
       const pack = await this.currentPack()
       const offset = this.append(RecordType.DATA, compressed ? RecordFlag.COMPRESSED : 0, encodeDataPlaintext(segments, payload), pack)
       const location = { pack: pack.packNo, offset }
+      onPlaced?.(location)
       await this.afterAppend(payload.length, 0)
       return location
     })

@@ -24,6 +24,7 @@ import { HistoryStore } from './history-store'
 import { changeJobPassword, handoverSheet, listFolder, listJobs } from './job-ops'
 import { REQUEST_SCHEMAS, describeIssues, type ParsedRequest } from './schemas'
 import { TaskManager } from './task-manager'
+import { scryptParamsForNewSlot } from '../engine/format/kdf'
 import { compareWork, scanWork, verifyWork } from './task-works'
 
 type Handlers = { [C in InvokeChannel]: (request: ParsedRequest<C>) => Promise<ResponseOf<C>> }
@@ -64,7 +65,7 @@ export class AppService {
     this.monitor = createDeviceMonitor(options.devices)
     this.monitor.onChange((devices, changes) => this.emit('devices:changed', { devices, changes }))
     this.history = new HistoryStore(join(options.dataDir, 'history'), (entry) => this.emit('history:changed', entry))
-    this.copies = new CopyManager((event) => this.emit('copy:event', event), this.history)
+    this.copies = new CopyManager((event) => this.emit('copy:event', event), this.history, options.env)
     const reports = join(options.dataDir, 'reports')
     this.tasks = new TaskManager(this.history, (event) => this.emit('tasks:event', event), async (kind, id) => {
       await mkdir(reports, { recursive: true, mode: 0o700 })
@@ -165,7 +166,7 @@ export class AppService {
     'tasks:export': async (request) => this.tasks.exportReport(request.id, request.format),
     'jobs:list': async (request) => listJobs(request.path),
     'jobs:handover': async (request) => handoverSheet(request.cube, request.job),
-    'jobs:changePassword': async (request) => changeJobPassword(request),
+    'jobs:changePassword': async (request) => changeJobPassword(request, scryptParamsForNewSlot(this.options.env)),
     'history:list': async () => this.history.list(),
     'devices:unregister': async (request) => {
       await this.options.devices.registry.remove(request.path)

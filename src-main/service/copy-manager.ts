@@ -4,6 +4,8 @@ import type { LocalizedText } from '../../src-shared/localized'
 import { formatBytes } from '../../src-shared/size'
 import { CopyControl } from '../engine/copy/copy-control'
 import { runCopy } from '../engine/copy/copy-job'
+import { checkpointPolicyFromEnv } from '../engine/copy/job-writer'
+import { scryptParamsForNewSlot } from '../engine/format/kdf'
 import { LcubeError, toErrorData } from '../engine/errors'
 import { checkJobName, defaultJobName } from '../engine/job/job-paths'
 import type { HistoryStore } from './history-store'
@@ -44,6 +46,8 @@ export class CopyManager {
   constructor(
     private readonly emit: (event: CopyEvent) => void,
     private readonly history: HistoryStore,
+    /** The service's environment: the checkpoint policy and a new job's KDF cost come from it. */
+    private readonly env: NodeJS.ProcessEnv,
   ) {}
 
   async start(request: CopyRequest): Promise<{ job: string }> {
@@ -70,6 +74,8 @@ export class CopyManager {
       level: request.level ?? 3,
       transferSymlinks: request.transferSymlinks ?? false,
       weakPasswordOk: request.weakPasswordOk,
+      checkpoint: checkpointPolicyFromEnv(this.env),
+      kdf: scryptParamsForNewSlot(this.env),
       signal: entry.abort.signal,
       control: entry.control,
       progressIntervalMs: 250,

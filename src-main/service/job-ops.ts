@@ -10,6 +10,7 @@ import { cubeStatus, jobStatus } from '../engine/job/job-status'
 import { jobPaths } from '../engine/job/job-paths'
 import { jobExists, requireCube } from '../engine/job/open-job'
 import { changeKeySlots } from '../engine/job/passwd'
+import type { ScryptParams } from '../engine/format/kdf'
 
 export async function listJobs(cube: string): Promise<JobStatus[]> {
   await requireCube(cube)
@@ -43,9 +44,9 @@ export async function handoverSheet(cube: string, job: string): Promise<Handover
   }
 }
 
-export async function changeJobPassword(request: { cube: string; job: string; password: string; newPassword: string; weakPasswordOk?: boolean }): Promise<{ keySlots: number }> {
+export async function changeJobPassword(request: { cube: string; job: string; password: string; newPassword: string; weakPasswordOk?: boolean }, kdf: ScryptParams): Promise<{ keySlots: number }> {
   await requireJob(request.cube, request.job)
-  const header = await changeKeySlots(request.cube, request.job, request.password, { kind: 'change', newPassword: request.newPassword }, request.weakPasswordOk === true)
+  const header = await changeKeySlots(request.cube, request.job, request.password, { kind: 'change', newPassword: request.newPassword }, { weakOk: request.weakPasswordOk === true, kdf })
   return { keySlots: header.slots.length }
 }
 

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { readHeader } from '../../src-main/engine/format/header'
 import { lcube } from '../helpers/cli'
 import { makeCube, passwordFile, testEnv } from '../helpers/cube'
 import { tempDir } from '../helpers/temp'
@@ -41,6 +42,9 @@ describe('lcube passwd', () => {
     expect(weak.stderr).toMatch(/does not meet the policy: it needs at least 10 characters, an upper-case letter, a digit, a symbol/)
     const header = await readFile(join(cube, 'jobs', 'src', 'header.json'), 'utf8')
     expect(header).not.toContain('Third!Passw0rd')
+    // every slot (the job's first, the changed and the added) used the KDF cost of the environment lcube was given
+    expect(env.LCUBE_SCRYPT_LOGN).toBe('10')
+    expect((await readHeader(join(cube, 'jobs', 'src'))).header.slots.map((s) => s.kdf.logN)).toEqual([10])
   })
 
   it('a new job refuses a weak password unless --weak-password-ok, which warns', async () => {

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { runCopy } from '../../engine/copy/copy-job'
 import { checkpointPolicyFromEnv } from '../../engine/copy/job-writer'
+import { scryptParamsForNewSlot } from '../../engine/format/kdf'
 import { checkJobName, defaultJobName } from '../../engine/job/job-paths'
 import type { Command } from '../command'
 import { cubeDirArg, intArg, rateArg, stringArg } from '../cube-arg'
@@ -53,6 +54,7 @@ export const copyCommand: Command = {
       transferSymlinks: args.values['transfer-symlinks'] === true,
       weakPasswordOk: args.values['weak-password-ok'] === true,
       checkpoint: checkpointPolicyFromEnv(env),
+      kdf: scryptParamsForNewSlot(env),
       signal,
       progressIntervalMs: json ? 1000 : 250,
       onNote: (text) => (json ? out.json({ event: 'note', message: text[lang] }) : out.warn(t(text))),

@@ -1,6 +1,7 @@
 import { LcubeError } from '../../engine/errors'
 import { keyFingerprint } from '../../engine/format/keys'
 import { changeKeySlots, type SlotChange } from '../../engine/job/passwd'
+import { scryptParamsForNewSlot } from '../../engine/format/kdf'
 import { cubeAndJob } from '../job-args'
 import type { Command } from '../command'
 import { intArg, stringArg } from '../cube-arg'
@@ -32,7 +33,7 @@ export const passwdCommand: Command = {
       const newPassword = await readPassword({ file: stringArg(args.values['new-password-file']), envName: 'LCUBE_NEW_PASSWORD', env, lang, label: { en: 'new password', zh: '新密码' }, confirm: true })
       change = { kind: args.values['add-slot'] ? 'add' : 'change', newPassword }
     }
-    const header = await changeKeySlots(cubeDir, jobName, password, change, args.values['weak-password-ok'] === true)
+    const header = await changeKeySlots(cubeDir, jobName, password, change, { weakOk: args.values['weak-password-ok'] === true, kdf: scryptParamsForNewSlot(env) })
     const fingerprint = keyFingerprint(Buffer.from(header.keyCheck, 'base64'))
     if (json) out.json({ job: jobName, slots: header.slots.map((s) => s.id), keyFingerprint: fingerprint })
     else out.line(lang === 'zh' ? `作业 ${jobName} 的密钥槽已更新：${header.slots.map((s) => s.id).join('、')}（密钥指纹不变：${fingerprint}）` : `Key slots of job ${jobName} updated: ${header.slots.map((s) => s.id).join(', ')} (key fingerprint unchanged: ${fingerprint})`)

@@ -4,6 +4,7 @@ import type { LocalizedText } from '../../../src-shared/localized'
 import { initZstd } from '../codec/zstd'
 import { cubeFullError, cubeWriteError } from '../cube-io-errors'
 import type { PartRef } from '../format/entry'
+import type { ScryptParams } from '../format/kdf'
 import { durableTotals, JournalWriter, readJournal } from '../format/journal'
 import { keyFingerprint } from '../format/keys'
 import { mergeEntries } from '../format/merge'
@@ -38,6 +39,8 @@ export type CopyOptions = Readonly<{
   packTargetBytes?: number
   partBytes?: number
   checkpoint?: CheckpointPolicy
+  /** The KDF of a new job's key slot (default: scryptParamsForNewSlot of process.env). */
+  kdf?: ScryptParams
   signal?: AbortSignal
   onProgress?: (progress: CopyProgress) => void
   onNote?: (note: LocalizedText) => void

@@ -1,27 +1,11 @@
 import { hostname } from 'node:os'
-import type { LocalizedText } from '../../../src-shared/localized'
-import { PASSWORD_RULE_TEXT, unmetPasswordRules } from '../../../src-shared/password-policy'
 import { LcubeError } from '../errors'
 import { readJobConfig, writeJobConfig } from '../job/job-config'
 import { jobPaths } from '../job/job-paths'
+import { checkNewPassword } from '../job/password-policy-check'
 import { createJob, jobExists, openJob, type OpenedJob } from '../job/open-job'
 import type { CopyOptions } from './copy-job'
 import type { SourceRoot } from './sources'
-
-function checkNewPassword(password: string, weakOk: boolean | undefined, onNote?: (note: LocalizedText) => void): void {
-  const unmet = unmetPasswordRules(password)
-  if (unmet.length === 0) return
-  const en = unmet.map((r) => PASSWORD_RULE_TEXT[r].en).join(', ')
-  const zh = unmet.map((r) => PASSWORD_RULE_TEXT[r].zh).join('、')
-  if (weakOk) {
-    onNote?.({ en: `WARNING: weak password accepted by --weak-password-ok (missing: ${en})`, zh: `警告：因 --weak-password-ok 接受了弱密码（缺少：${zh}）` })
-    return
-  }
-  throw new LcubeError('BAD_INPUT', {
-    en: `The password does not meet the policy: it needs ${en}. Nothing was written`,
-    zh: `密码不符合要求：还需要${zh}。未写入任何数据`,
-  })
-}
 
 /** Opens the job for writing, creating it if new; refuses a different source list for an existing job. */
 export async function prepareJob(options: CopyOptions, roots: ReadonlyArray<SourceRoot>): Promise<OpenedJob> {
@@ -30,7 +14,7 @@ export async function prepareJob(options: CopyOptions, roots: ReadonlyArray<Sour
   if (await jobExists(paths)) job = await openJob(options.cubeDir, options.jobName, options.password)
   else {
     checkNewPassword(options.password, options.weakPasswordOk, options.onNote)
-    job = await createJob(options.cubeDir, options.jobName, options.password, { packTargetBytes: options.packTargetBytes, partBytes: options.partBytes })
+    job = await createJob(options.cubeDir, options.jobName, options.password, { packTargetBytes: options.packTargetBytes, partBytes: options.partBytes, kdf: options.kdf })
   }
   const sources = roots.map((r) => r.abs)
   const config = await readJobConfig(paths.config, job.keys.manifest, job.keys.jobId)

@@ -4,7 +4,7 @@ import { readIdentity, type CubeIdentity } from '../../device/identity'
 import { directoryBytes } from '../../device/usage'
 import { LcubeError } from '../errors'
 import { createHeader, readHeader, unlockHeader, writeHeader, type JobHeader, type JobParams } from '../format/header'
-import { scryptParamsForNewSlot } from '../format/kdf'
+import { scryptParamsForNewSlot, type ScryptParams } from '../format/kdf'
 import { wipe } from '../format/keys'
 import { deriveJobKeys, type JobKeys } from './job-keys'
 import { JOBS_DIR, jobPaths, type JobPaths } from './job-paths'
@@ -65,10 +65,10 @@ export async function openJob(cubeDir: string, jobName: string, password: string
 }
 
 /** Creates a new job: folders, header and its backup, written before any data. */
-export async function createJob(cubeDir: string, jobName: string, password: string, options: { packTargetBytes?: number; partBytes?: number } = {}): Promise<OpenedJob> {
+export async function createJob(cubeDir: string, jobName: string, password: string, options: { packTargetBytes?: number; partBytes?: number; kdf?: ScryptParams } = {}): Promise<OpenedJob> {
   const paths = jobPaths(cubeDir, jobName)
   const params: JobParams = { cipher: 'AES-256-GCM', compression: 'zstd', partBytes: options.partBytes ?? DEFAULT_PART_BYTES, packTargetBytes: options.packTargetBytes ?? DEFAULT_PACK_BYTES }
-  const { header, master } = await createHeader({ jobId: randomBytes(16), jobName, params, password, kdf: scryptParamsForNewSlot() })
+  const { header, master } = await createHeader({ jobId: randomBytes(16), jobName, params, password, kdf: options.kdf ?? scryptParamsForNewSlot() })
   try {
     await mkdir(paths.packs, { recursive: true })
     await mkdir(paths.index, { recursive: true })

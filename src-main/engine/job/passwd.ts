@@ -1,9 +1,9 @@
-import { PASSWORD_RULE_TEXT, unmetPasswordRules } from '../../../src-shared/password-policy'
 import { LcubeError } from '../errors'
 import { jobIdBytes, readHeader, unlockHeaderSlot, wrapSlot, writeHeader, type JobHeader, type KeySlot } from '../format/header'
-import { scryptParamsForNewSlot } from '../format/kdf'
+import { scryptParamsForNewSlot, type ScryptParams } from '../format/kdf'
 import { wipe } from '../format/keys'
 import { jobPaths } from './job-paths'
+import { checkNewPassword } from './password-policy-check'
 import { acquireJobLock } from './lock'
 
 export type SlotChange =
@@ -11,21 +11,11 @@ export type SlotChange =
   | Readonly<{ kind: 'add'; newPassword: string }>
   | Readonly<{ kind: 'remove'; slotId: number }>
 
-function checkPolicy(password: string, weakOk: boolean): void {
-  const unmet = unmetPasswordRules(password)
-  if (unmet.length > 0 && !weakOk) {
-    throw new LcubeError('BAD_INPUT', {
-      en: `The new password does not meet the policy: it needs ${unmet.map((r) => PASSWORD_RULE_TEXT[r].en).join(', ')}. Nothing was changed`,
-      zh: `新密码不符合要求：还需要${unmet.map((r) => PASSWORD_RULE_TEXT[r].zh).join('、')}。未做任何更改`,
-    })
-  }
-}
-
 /**
  * Changes a job's key slots without touching its data: the master key is rewrapped. change replaces the
  * slot the current password opens; add appends one (up to 8); remove drops one, never the last.
  */
-export async function changeKeySlots(cubeDir: string, jobName: string, password: string, change: SlotChange, weakOk = false): Promise<JobHeader> {
+export async function changeKeySlots(cubeDir: string, jobName: string, password: string, change: SlotChange, options: { weakOk?: boolean; kdf?: ScryptParams } = {}): Promise<JobHeader> {
   const paths = jobPaths(cubeDir, jobName)
   const lock = await acquireJobLock(paths.jobDir, jobName)
   try {
@@ -40,10 +30,10 @@ export async function changeKeySlots(cubeDir: string, jobName: string, password:
         if (header.slots.length === 1) throw new LcubeError('BAD_INPUT', { en: 'Refusing to remove the last key slot: the data would be lost', zh: '拒绝删除最后一个密钥槽：否则数据将无法解密' })
         slots = header.slots.filter((s) => s.id !== change.slotId)
       } else {
-        checkPolicy(change.newPassword, weakOk)
+        checkNewPassword(change.newPassword, options.weakOk)
         const id = change.kind === 'change' ? slotId : Math.max(...header.slots.map((s) => s.id)) + 1
         if (change.kind === 'add' && header.slots.length >= 8) throw new LcubeError('BAD_INPUT', { en: 'A job holds at most 8 key slots', zh: '一个作业最多 8 个密钥槽' })
-        const slot = await wrapSlot(id, master, change.newPassword, scryptParamsForNewSlot(), jobIdBytes(header), header.params)
+        const slot = await wrapSlot(id, master, change.newPassword, options.kdf ?? scryptParamsForNewSlot(), jobIdBytes(header), header.params)
         slots = change.kind === 'change' ? header.slots.map((s) => (s.id === slotId ? slot : s)) : [...header.slots, slot]
       }
       const updated: JobHeader = { ...header, slots }

@@ -18,8 +18,13 @@ function post(message: WorkerResponse, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer)
 }
 
-/** A fresh ArrayBuffer holding exactly these bytes: transferring never drags a larger backing store along. */
+/**
+ * An ArrayBuffer holding exactly these bytes, to transfer: the bytes' own when they fill it (a whole part
+ * read in store mode: no copy), else a fresh one, so a transfer never drags a larger backing store along.
+ * The bytes given are unusable afterwards.
+ */
 function own(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.buffer instanceof ArrayBuffer && bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer
   const out = new ArrayBuffer(bytes.length)
   new Uint8Array(out).set(bytes)
   return out
@@ -102,11 +107,13 @@ async function handleFile(request: Extract<WorkerRequest, { type: 'file' }>): Pr
     const { payload, compressed } = maybeCompress(data, request.level, allowCompression, missed)
     missed = !compressed
     while (posted - acked >= PART_WINDOW) await new Promise<void>((resolve) => (waiter = resolve))
+    const rawLength = data.length
+    // transferred, possibly without a copy: data is not touched after this
     const buffer = own(payload)
-    post({ type: 'part', id: request.id, partNo, payload: buffer, compressed, rawLength: data.length }, [buffer])
+    post({ type: 'part', id: request.id, partNo, payload: buffer, compressed, rawLength }, [buffer])
     partNo += 1
     posted += 1
-    if (data.length < request.partBytes) break
+    if (rawLength < request.partBytes) break
   }
   const outcome = finishSource(source, position, () => hasher.digest())
   while (acked < posted) await new Promise<void>((resolve) => (waiter = resolve))

@@ -8,7 +8,7 @@ import { LcubeError } from '../errors'
 import type { FileEntry } from '../format/entry'
 import { JournalWriter } from '../format/journal'
 import { PackWriter } from '../format/pack-writer'
-import { encodeDataPlaintext, RecordFlag, RecordType, type Segment } from '../format/record'
+import { encodeSegmentTable, RecordFlag, RecordType, type Segment } from '../format/record'
 import type { JobKeys } from '../job/job-keys'
 import type { JobPaths } from '../job/job-paths'
 import type { PartialJournal } from './partial-files'
@@ -117,8 +117,8 @@ export class JobWriter {
     }
   }
 
-  private append(type: typeof RecordType.DATA | typeof RecordType.FILE, flags: number, plaintext: Uint8Array, pack: PackWriter): number {
-    this.checkQuota(plaintext.length + 40)
+  private append(type: typeof RecordType.DATA | typeof RecordType.FILE, flags: number, plaintext: Uint8Array | ReadonlyArray<Uint8Array>, pack: PackWriter): number {
+    this.checkQuota((plaintext instanceof Uint8Array ? plaintext.length : plaintext.reduce((n, p) => n + p.length, 0)) + 40)
     const before = pack.size
     const offset = pack.append(type, flags, plaintext)
     this.stats.bytesWritten += pack.size - before
@@ -132,7 +132,7 @@ export class JobWriter {
   writeData(segments: ReadonlyArray<Segment>, payload: Uint8Array, compressed: boolean, onPlaced?: (at: { pack: number; offset: number }) => void): Promise<{ pack: number; offset: number }> {
     return this.serial(async () => {
       const pack = await this.currentPack()
-      const offset = this.append(RecordType.DATA, compressed ? RecordFlag.COMPRESSED : 0, encodeDataPlaintext(segments, payload), pack)
+      const offset = this.append(RecordType.DATA, compressed ? RecordFlag.COMPRESSED : 0, [encodeSegmentTable(segments), payload], pack)
       const location = { pack: pack.packNo, offset }
       onPlaced?.(location)
       await this.afterAppend(payload.length, 0)

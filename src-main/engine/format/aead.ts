@@ -5,11 +5,19 @@ export const NONCE_BYTES = 12
 
 /** AES-256-GCM seal: returns ciphertext || tag. Native in Node's OpenSSL and Electron's BoringSSL. */
 export function seal(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Buffer {
+  return Buffer.concat(sealPieces(key, nonce, [plaintext], aad))
+}
+
+/**
+ * The same seal over a plaintext given in pieces, returned in pieces (ciphertext…, tag): the bytes equal
+ * seal() of the concatenation, but a multi-MiB record is never copied just to be joined.
+ */
+export function sealPieces(key: Uint8Array, nonce: Uint8Array, plaintext: ReadonlyArray<Uint8Array>, aad: Uint8Array): Buffer[] {
   const cipher = createCipheriv('aes-256-gcm', key, nonce)
   cipher.setAAD(aad)
-  const head = cipher.update(plaintext)
-  const tail = cipher.final()
-  return Buffer.concat([head, tail, cipher.getAuthTag()])
+  const out = plaintext.map((piece) => cipher.update(piece))
+  out.push(cipher.final(), cipher.getAuthTag())
+  return out
 }
 
 /** AES-256-GCM open; undefined when the tag does not verify (wrong key, tampering, corruption). */

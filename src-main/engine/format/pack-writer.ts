@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto'
 import { open, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { syncDirectory } from '../atomic-write'
-import { counterNonce, seal } from './aead'
+import { counterNonce, sealPieces, TAG_BYTES } from './aead'
 import { fileKey, randomSecret, wipe } from './keys'
 import { encodePackHeader, packFileName, packLabel, PACK_HEADER_BYTES } from './pack-format'
 import { encodeRecordHeader, recordAad, RecordType, type RecordTypeValue } from './record'
@@ -60,15 +60,19 @@ export class PackWriter {
     return Number(this.seq)
   }
 
-  /** Encrypts one record into the write buffer; returns its offset in the pack. */
-  append(type: RecordTypeValue, flags: number, plaintext: Uint8Array): number {
+  /**
+   * Encrypts one record into the write buffer; returns its offset in the pack. The plaintext may come in
+   * pieces (a DATA record's segment table, then its payload): the record is their concatenation.
+   */
+  append(type: RecordTypeValue, flags: number, plaintext: Uint8Array | ReadonlyArray<Uint8Array>): number {
+    const pieces = plaintext instanceof Uint8Array ? [plaintext] : plaintext
     const offset = this.size
     const seq = this.seq
     this.seq += 1n
-    const header = encodeRecordHeader({ type, flags, bodyLength: plaintext.length + 16, seq })
-    const body = seal(this.key, counterNonce(seq), plaintext, recordAad(header, this.jobId, this.packNo))
-    this.pending.push(header, body)
-    this.pendingBytes += header.length + body.length
+    const header = encodeRecordHeader({ type, flags, bodyLength: pieces.reduce((n, p) => n + p.length, 0) + TAG_BYTES, seq })
+    const body = sealPieces(this.key, counterNonce(seq), pieces, recordAad(header, this.jobId, this.packNo))
+    this.pending.push(header, ...body)
+    this.pendingBytes += header.length + body.reduce((n, b) => n + b.length, 0)
     return offset
   }
 
@@ -76,18 +80,24 @@ export class PackWriter {
     return this.pendingBytes >= FLUSH_BYTES
   }
 
+  /** One gathered write of everything buffered (no copy into one chunk first). */
   async flush(): Promise<void> {
     if (this.pendingBytes === 0) return
-    const chunk = Buffer.concat(this.pending)
+    const buffers = this.pending
+    const total = this.pendingBytes
     this.pending = []
     this.pendingBytes = 0
-    let done = 0
-    while (done < chunk.length) {
-      const { bytesWritten } = await this.handle.write(chunk, done, chunk.length - done, this.written + done)
-      done += bytesWritten
+    const { bytesWritten } = await this.handle.writev(buffers, this.written)
+    if (bytesWritten < total) {
+      // a short gathered write (rare): the rest goes out as plain writes
+      const rest = Buffer.concat(buffers).subarray(bytesWritten)
+      for (let at = 0; at < rest.length;) {
+        const step = await this.handle.write(rest, at, rest.length - at, this.written + bytesWritten + at)
+        at += step.bytesWritten
+      }
     }
-    this.sha.update(chunk)
-    this.written += chunk.length
+    for (const buffer of buffers) this.sha.update(buffer)
+    this.written += total
   }
 
   /** Flushes and fdatasyncs: everything appended so far survives a power cut. Returns the durable length. */

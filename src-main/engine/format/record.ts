@@ -52,6 +52,11 @@ const SEGMENT_BYTES = 16
 
 /** DATA plaintext: segment count, the segment table, then the payload (zstd of the concatenation, or raw). */
 export function encodeDataPlaintext(segments: ReadonlyArray<Segment>, payload: Uint8Array): Buffer {
+  return Buffer.concat([encodeSegmentTable(segments), payload])
+}
+
+/** The DATA plaintext's first piece: segment count and table (the payload follows). */
+export function encodeSegmentTable(segments: ReadonlyArray<Segment>): Buffer {
   const table = Buffer.alloc(4 + segments.length * SEGMENT_BYTES)
   table.writeUInt32BE(segments.length, 0)
   segments.forEach((s, i) => {
@@ -60,7 +65,7 @@ export function encodeDataPlaintext(segments: ReadonlyArray<Segment>, payload: U
     table.writeUInt32BE(s.partNo, at + 8)
     table.writeUInt32BE(s.length, at + 12)
   })
-  return Buffer.concat([table, payload])
+  return table
 }
 
 export function decodeDataPlaintext(plain: Buffer): { segments: Segment[]; payload: Buffer } | undefined {

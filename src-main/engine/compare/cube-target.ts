@@ -43,9 +43,7 @@ export async function openCubeTarget(cubeDir: string, jobName: string, password:
     compareBytes(source: SourceEntry, target: TargetEntry): Promise<FullCompareResult> {
       const entry = target.cube!
       // one file at a time: the part reader shares its open packs and last decoded record
-      const run = queue.then(() => compareStreamWithFile(source.abs, (async function* () {
-        for (const part of entry.parts ?? []) yield await reader.read(entry, part)
-      })()))
+      const run = queue.then(() => compareStreamWithFile(source.abs, reader.parts(entry)))
       queue = run.then(() => undefined, () => undefined)
       return run
     },

@@ -10,11 +10,14 @@ type DecodedRecord = { pack: number; offset: number; segments: Segment[]; starts
 
 /**
  * Reads file bytes back from packs. Small files share a record, so the last decoded record is kept:
- * restoring a batch of 1,000 files decrypts and decompresses it once. Memory: one record.
+ * restoring a batch of 1,000 files decrypts and decompresses it once. A large file's next part is read
+ * while the caller hashes and writes the current one. Memory: two records.
  */
 export class PartReader {
   private readonly packs = new Map<number, PackReader>()
   private last: DecodedRecord | undefined
+  /** The one record being read ahead; nothing else reads while it is in flight (pack eviction is safe). */
+  private ahead: { pack: number; offset: number; decoded: Promise<DecodedRecord> } | undefined
 
   constructor(private readonly paths: JobPaths, private readonly keys: JobKeys) {}
 
@@ -34,6 +37,24 @@ export class PartReader {
 
   private async record(packNo: number, offset: number): Promise<DecodedRecord> {
     if (this.last?.pack === packNo && this.last.offset === offset) return this.last
+    const ahead = this.ahead
+    this.ahead = undefined
+    if (ahead?.pack === packNo && ahead.offset === offset) return (this.last = await ahead.decoded)
+    // read ahead for nothing (the caller stopped early): let it finish before another read
+    await ahead?.decoded.catch(() => undefined)
+    this.last = await this.decode(packNo, offset)
+    return this.last
+  }
+
+  private readAhead(packNo: number, offset: number): void {
+    if ((this.last?.pack === packNo && this.last.offset === offset) || this.ahead) return
+    const decoded = this.decode(packNo, offset)
+    // its error, if any, is the caller's when it asks for this record
+    decoded.catch(() => undefined)
+    this.ahead = { pack: packNo, offset, decoded }
+  }
+
+  private async decode(packNo: number, offset: number): Promise<DecodedRecord> {
     const reader = await this.pack(packNo)
     const record = await reader.readAt(offset)
     const decoded = record.header.type === RecordType.DATA ? decodeDataPlaintext(record.plaintext) : undefined
@@ -47,8 +68,18 @@ export class PartReader {
       starts.push(at)
       at += segment.length
     }
-    this.last = { pack: packNo, offset, segments: decoded.segments, starts, payload }
-    return this.last
+    return { pack: packNo, offset, segments: decoded.segments, starts, payload }
+  }
+
+  /** Each part of a file in order, the next one read ahead while the caller works on this one. */
+  async *parts(entry: FileEntry): AsyncGenerator<Uint8Array> {
+    const parts = entry.parts ?? []
+    for (let i = 0; i < parts.length; i += 1) {
+      const data = await this.read(entry, parts[i]!)
+      const next = parts[i + 1]
+      if (next) this.readAhead(next[0], next[1])
+      yield data
+    }
   }
 
   /** The bytes of one part, checked to belong to this entry (segment's file number and length). */
@@ -66,6 +97,8 @@ export class PartReader {
   }
 
   async close(): Promise<void> {
+    await this.ahead?.decoded.catch(() => undefined)
+    this.ahead = undefined
     for (const reader of this.packs.values()) await reader.close()
     this.packs.clear()
     this.last = undefined

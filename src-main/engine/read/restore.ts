@@ -141,8 +141,7 @@ async function restoreInto(options: RestoreOptions): Promise<RestoreSummary> {
     const hasher = new FileHasher(crc)
     let written = 0
     try {
-      for (const part of entry.parts ?? []) {
-        const data = await reader.read(entry, part)
+      for await (const data of reader.parts(entry)) {
         hasher.update(data)
         writeSparse(fd, data, written)
         written += data.length

@@ -124,8 +124,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
       const hasher = new FileHasher(crc)
       let size = 0
       try {
-        for (const part of entry.parts ?? []) {
-          const data = await reader.read(entry, part)
+        for await (const data of reader.parts(entry)) {
           hasher.update(data)
           size += data.length
         }

@@ -1,11 +1,14 @@
 // The cube (and the restore target) failing under the copy: unplugged, full at every stage, power cut.
 // Each stop is clean (exit 5 or a kill), the same command resumes, and the restore is byte-exact.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdir, open, readdir, readFile, rename, stat, truncate } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename, stat, rm, truncate, writeFile } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createSimulatedCube } from '../../src-main/device/simulate'
-import { readJournal } from '../../src-main/engine/format/journal'
+import { JournalWriter, readJournal } from '../../src-main/engine/format/journal'
+import { PackWriter } from '../../src-main/engine/format/pack-writer'
+import { RecordType } from '../../src-main/engine/format/record'
 import { indexFileName, PACK_HEADER_BYTES } from '../../src-main/engine/format/pack-format'
 import { LCUBE_BIN, lcube } from '../helpers/cli'
 import { makeCube, passwordFile, testEnv } from '../helpers/cube'
@@ -194,6 +197,45 @@ describe('device faults', () => {
       expect(stages.size).toBeGreaterThanOrEqual(3)
       reportCounts('cube disk full', { runs: sizes.length, faultsInjected: stops, stagesHit: stages.size, bytesLost: 0 })
     }, 300_000)
+
+    it('a pack or journal write that failed (full) takes nothing more, even with room again: no later record lands where a lost one belonged', async () => {
+      const dir = await tempDir('lcube-full-')
+      expect(mountTmpfs(dir, 1024 * 1024)).toBe(true)
+      try {
+        const jobId = randomBytes(16)
+        const pack = await PackWriter.create(dir, 1, jobId, randomBytes(32))
+        let failure: unknown
+        for (let i = 0; i < 64 && !failure; i += 1) {
+          pack.append(RecordType.DATA, 0, randomBytes(256 * 1024))
+          failure = await pack.flush().then(() => undefined, (error: unknown) => error)
+        }
+        expect((failure as NodeJS.ErrnoException).code).toBe('ENOSPC')
+        resize(dir, 64 * 1024 * 1024)
+        // with room again, the writer still refuses: its lost records would otherwise be skipped silently
+        expect(() => pack.append(RecordType.FILE, 0, Buffer.from('{}'))).toThrow(failure as Error)
+        await expect(pack.flush()).rejects.toBe(failure)
+        await expect(pack.sync()).rejects.toBe(failure)
+        await pack.close()
+
+        await rm(pack.path)
+        resize(dir, 1024 * 1024)
+        await writeFile(join(dir, 'filler'), Buffer.alloc(1000 * 1024))
+        const journal = await JournalWriter.open(join(dir, 'journal.lcj'), 0)
+        let journalFailure: unknown
+        for (let i = 0; i < 4096 && !journalFailure; i += 1) {
+          journalFailure = await journal.append({ t: 'open', pack: i }).then(() => undefined, (error: unknown) => error)
+        }
+        expect((journalFailure as NodeJS.ErrnoException).code).toBe('ENOSPC')
+        resize(dir, 64 * 1024 * 1024)
+        await expect(journal.append({ t: 'open', pack: 99_999 })).rejects.toBe(journalFailure)
+        await journal.close()
+        // what is in the journal is a prefix of what was appended, in order
+        const { records } = await readJournal(join(dir, 'journal.lcj'))
+        expect(records.map((r) => (r as { pack: number }).pack)).toEqual(records.map((_, i) => i))
+      } finally {
+        unmount(dir)
+      }
+    })
 
     it('the restore target fills: exit 5, and with room again the same restore completes byte-exact', async () => {
       const source = await tempDir('lcube-src-')

@@ -63,6 +63,9 @@ export async function readJournal(path: string): Promise<{ records: JournalRecor
 }
 
 export class JournalWriter {
+  /** The first failed append: after it nothing more is appended (a failed sync cannot be retried safely). */
+  private failure: unknown
+
   private constructor(private readonly handle: FileHandle, private length: number) {}
 
   /** Opens for appending after cutting any torn tail, so new records follow the last intact one. */
@@ -74,11 +77,21 @@ export class JournalWriter {
 
   /** Appends and fdatasyncs: when this returns, the records survive a power cut. One sync for all. */
   async append(...records: JournalRecord[]): Promise<void> {
+    if (this.failure) throw this.failure
     if (records.length === 0) return
     const bytes = Buffer.concat(records.map(encodeJournalRecord))
-    await this.handle.write(bytes, 0, bytes.length, this.length)
+    try {
+      for (let at = 0; at < bytes.length;) {
+        const step = await this.handle.write(bytes, at, bytes.length - at, this.length + at)
+        if (step.bytesWritten === 0) throw Object.assign(new Error('the journal write made no progress'), { code: 'EIO' })
+        at += step.bytesWritten
+      }
+      await this.handle.datasync()
+    } catch (error) {
+      this.failure = error
+      throw error
+    }
     this.length += bytes.length
-    await this.handle.datasync()
   }
 
   async close(): Promise<void> {

@@ -22,6 +22,12 @@ export class PackWriter {
   private written: number
   private seq = 0n
   private readonly sha: Hash = createHash('sha256')
+  /**
+   * The first failed write or sync. Its records are gone from the buffer and may be half on disk, so the
+   * pack takes nothing more: a later flush would write the next records where the lost ones belonged,
+   * and a checkpoint would then vouch for a pack with a record missing. Recovery cuts at the last checkpoint.
+   */
+  private failure: unknown
 
   private constructor(
     readonly packNo: number,
@@ -65,6 +71,7 @@ export class PackWriter {
    * pieces (a DATA record's segment table, then its payload): the record is their concatenation.
    */
   append(type: RecordTypeValue, flags: number, plaintext: Uint8Array | ReadonlyArray<Uint8Array>): number {
+    if (this.failure) throw this.failure
     const pieces = plaintext instanceof Uint8Array ? [plaintext] : plaintext
     const offset = this.size
     const seq = this.seq
@@ -82,7 +89,17 @@ export class PackWriter {
 
   /** One gathered write of everything buffered (no copy into one chunk first). */
   async flush(): Promise<void> {
+    if (this.failure) throw this.failure
     if (this.pendingBytes === 0) return
+    try {
+      await this.writePending()
+    } catch (error) {
+      this.failure = error
+      throw error
+    }
+  }
+
+  private async writePending(): Promise<void> {
     const buffers = this.pending
     const total = this.pendingBytes
     this.pending = []
@@ -93,6 +110,7 @@ export class PackWriter {
       const rest = Buffer.concat(buffers).subarray(bytesWritten)
       for (let at = 0; at < rest.length;) {
         const step = await this.handle.write(rest, at, rest.length - at, this.written + bytesWritten + at)
+        if (step.bytesWritten === 0) throw Object.assign(new Error('the pack write made no progress'), { code: 'EIO' })
         at += step.bytesWritten
       }
     }
@@ -103,7 +121,13 @@ export class PackWriter {
   /** Flushes and fdatasyncs: everything appended so far survives a power cut. Returns the durable length. */
   async sync(): Promise<{ offset: number; records: number }> {
     await this.flush()
-    await this.handle.datasync()
+    try {
+      await this.handle.datasync()
+    } catch (error) {
+      // after a failed fsync the page cache may have dropped the pages: nothing written can be vouched for
+      this.failure = error
+      throw error
+    }
     return { offset: this.written, records: this.records }
   }
 

@@ -2,8 +2,8 @@ import { gcm } from '@noble/ciphers/aes.js'
 import { createHmac, hkdfSync, scryptSync } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { counterNonce, seal } from '../src-main/engine/format/aead'
-import { encodeDataPlaintext, encodeRecordHeader, recordAad } from '../src-main/engine/format/record'
+import { counterNonce, seal, sealPieces } from '../src-main/engine/format/aead'
+import { encodeRecordHeader, encodeSegmentTable, recordAad } from '../src-main/engine/format/record'
 
 // The vectors of docs/FORMAT.md §2.11, recomputed from the spec with @noble/ciphers as the AEAD.
 const hex = (h: string) => Buffer.from(h, 'hex')
@@ -51,9 +51,11 @@ describe('docs/FORMAT.md test vectors', () => {
   })
 
   it('the production writer still produces exactly these bytes', () => {
-    const plain = encodeDataPlaintext([{ fileSeq: 1, partNo: 0, length: 5 }], Buffer.from('hello'))
-    const header = encodeRecordHeader({ type: 1, flags: 0, bodyLength: plain.length + 16, seq: 0n })
+    // as the job writer does it: the segment table and the payload sealed as pieces, never joined
+    const pieces = [encodeSegmentTable([{ fileSeq: 1, partNo: 0, length: 5 }]), Buffer.from('hello')]
+    const header = encodeRecordHeader({ type: 1, flags: 0, bodyLength: pieces[0]!.length + pieces[1]!.length + 16, seq: 0n })
     expect(header.toString('hex')).toBe(V.header)
-    expect(seal(hex(V.packKey), counterNonce(0), plain, recordAad(header, jobId, 1)).toString('hex')).toBe(V.body)
+    expect(Buffer.concat(sealPieces(hex(V.packKey), counterNonce(0), pieces, recordAad(header, jobId, 1))).toString('hex')).toBe(V.body)
+    expect(seal(hex(V.packKey), counterNonce(0), Buffer.concat(pieces), recordAad(header, jobId, 1)).toString('hex')).toBe(V.body)
   })
 })

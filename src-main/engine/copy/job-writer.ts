@@ -117,8 +117,8 @@ export class JobWriter {
     }
   }
 
-  private append(type: typeof RecordType.DATA | typeof RecordType.FILE, flags: number, plaintext: Uint8Array | ReadonlyArray<Uint8Array>, pack: PackWriter): number {
-    this.checkQuota((plaintext instanceof Uint8Array ? plaintext.length : plaintext.reduce((n, p) => n + p.length, 0)) + 40)
+  private append(type: typeof RecordType.DATA | typeof RecordType.FILE, flags: number, plaintext: ReadonlyArray<Uint8Array>, pack: PackWriter): number {
+    this.checkQuota(plaintext.reduce((n, p) => n + p.length, 0) + 40)
     const before = pack.size
     const offset = pack.append(type, flags, plaintext)
     this.stats.bytesWritten += pack.size - before
@@ -144,7 +144,7 @@ export class JobWriter {
   writeEntry(entry: FileEntry): Promise<void> {
     return this.serial(async () => {
       const pack = await this.currentPack()
-      this.append(RecordType.FILE, 0, Buffer.from(JSON.stringify(entry), 'utf8'), pack)
+      this.append(RecordType.FILE, 0, [Buffer.from(JSON.stringify(entry), 'utf8')], pack)
       this.packEntries.push(entry)
       if (entry.type === 'file' && entry.status === 'ok') {
         this.pendingFiles += 1

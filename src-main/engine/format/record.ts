@@ -50,12 +50,10 @@ export type Segment = Readonly<{ fileSeq: number; partNo: number; length: number
 
 const SEGMENT_BYTES = 16
 
-/** DATA plaintext: segment count, the segment table, then the payload (zstd of the concatenation, or raw). */
-export function encodeDataPlaintext(segments: ReadonlyArray<Segment>, payload: Uint8Array): Buffer {
-  return Buffer.concat([encodeSegmentTable(segments), payload])
-}
-
-/** The DATA plaintext's first piece: segment count and table (the payload follows). */
+/**
+ * DATA plaintext: segment count, the segment table, then the payload (zstd of the concatenation, or raw).
+ * This is its first piece; the writer seals the payload after it without joining them.
+ */
 export function encodeSegmentTable(segments: ReadonlyArray<Segment>): Buffer {
   const table = Buffer.alloc(4 + segments.length * SEGMENT_BYTES)
   table.writeUInt32BE(segments.length, 0)
